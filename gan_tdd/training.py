@@ -1,0 +1,93 @@
+"""The training loop: k discriminator updates, then one generator update, over epochs."""
+from gan_tdd.callbacks import Callback, CallbackList
+from gan_tdd.checks import require_int
+from gan_tdd.dataset import GANDataset
+
+
+def _check_fit_arguments(model, dataset, epochs, k_steps, callbacks):
+    if not isinstance(dataset, GANDataset):
+        raise TypeError(f"dataset must be a GANDataset, got {type(dataset).__name__}")
+    require_int("epochs", epochs, 0)
+    require_int("k_steps", k_steps, 1)
+    if dataset.noise_dim != model.noise_dim:
+        raise ValueError(f"dataset.noise_dim ({dataset.noise_dim}) must equal the model's "
+                         f"noise_dim ({model.noise_dim})")
+    if tuple(dataset.image_shape) != tuple(model.image_shape):
+        raise ValueError(f"dataset images of shape {tuple(dataset.image_shape)} do not fit the "
+                         f"model's image_shape {tuple(model.image_shape)}")
+    if dataset.batches_per_epoch < k_steps:
+        raise ValueError(f"k_steps ({k_steps}) must be at most the batches per epoch "
+                         f"({dataset.batches_per_epoch}), or an epoch would have no step")
+    for callback in callbacks or ():
+        if not isinstance(callback, Callback):
+            raise TypeError(f"callbacks must hold Callback instances, got {type(callback).__name__}")
+
+
+def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
+    """Train `model` for `epochs` more epochs on `dataset`.
+
+    One step is k discriminator updates, each on a fresh real batch and fresh noise, then one
+    generator update on fresh noise (Goodfellow et al. 2014, Algorithm 1). An epoch lasts while
+    the dataset has k batches left. Step and epoch numbers continue from the model's `g_step`
+    and `epoch` counters, so a restored model carries on where it stopped.
+
+    Callbacks may ask for extra tensors on a step (`Callback.fetches`); those ride along on the
+    generator update's `session.run`, which is fed the step's last real batch too, so that any
+    tensor of the graph can be fetched. Setting `model.stop_training = True` ends training after
+    the current step.
+
+    Args:
+        model: a GANModel.
+        session: a session on `model.graph`, with variables initialized or restored.
+        dataset: a GANDataset whose images fit the model.
+        epochs: how many epochs to train (0 runs no step).
+        k_steps: discriminator updates per generator update.
+        callbacks: a list of Callback instances, or None.
+
+    Returns:
+        {"d_loss": [...], "g_loss": [...]}: plain floats, one per step. d_loss is the last
+        discriminator update's loss of the step.
+    """
+    _check_fit_arguments(model, dataset, epochs, k_steps, callbacks)
+    callbacks = CallbackList(callbacks)
+    callbacks.set_model(model, session)
+    history = {"d_loss": [], "g_loss": []}
+    d_update = [model.d_train_op, model.d_loss]
+    g_update = [model.g_train_op, model.g_loss]
+    step, first_epoch = (int(value) for value in session.run([model.g_step, model.epoch]))
+    model.stop_training = False
+    callbacks.on_train_begin()
+    for epoch in range(first_epoch, first_epoch + epochs):
+        callbacks.on_epoch_begin(epoch)
+        dataset.reset()
+        epoch_history = {"d_loss": [], "g_loss": []}
+        while dataset.remaining_batches >= k_steps and not model.stop_training:
+            for _ in range(k_steps):
+                _, d_loss = session.run(d_update, {model.real_images: dataset.next_batch(),
+                                                   model.noise: dataset.next_noise()})
+            step += 1
+            extra = callbacks.fetches(step)
+            feed = {model.noise: dataset.next_noise(), model.real_images: dataset.last_batch}
+            if extra:
+                _, g_loss, extra_values = session.run(g_update + [extra], feed)
+            else:
+                (_, g_loss), extra_values = session.run(g_update, feed), {}
+            logs = {"d_loss": float(d_loss), "g_loss": float(g_loss)}
+            logs.update(_plain(extra_values))
+            for name in history:
+                history[name].append(logs[name])
+                epoch_history[name].append(logs[name])
+            callbacks.on_step_end(step, logs)
+        if model.stop_training:
+            break
+        session.run(model.increment_epoch)
+        callbacks.on_epoch_end(epoch, {name: sum(values) / len(values)
+                                       for name, values in epoch_history.items()})
+    callbacks.on_train_end()
+    return history
+
+
+def _plain(values):
+    """numpy scalars to Python floats, so that logs hold plain numbers; anything else as it is."""
+    return {name: float(value) if getattr(value, "shape", None) == () else value
+            for name, value in values.items()}
