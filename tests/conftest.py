@@ -1,0 +1,46 @@
+"""Tiny fixtures shared by the tests: a small model on 8x8 images, its session, and a data set."""
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+from gan_tdd import GANDataset, GANModel  # noqa: E402
+
+NOISE_DIM = 4
+IMAGE_SHAPE = (8, 8, 1)
+
+
+@pytest.fixture
+def tiny_model():
+    """A GAN for 8x8 grey images with 4-d noise and 4-channel networks: builds in milliseconds."""
+    return GANModel(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, generator_width=4,
+                    discriminator_width=4, seed=0)
+
+
+@pytest.fixture
+def session(tiny_model):
+    """A session on the tiny model's graph with every variable initialized."""
+    with tf.compat.v1.Session(graph=tiny_model.graph) as session:
+        tiny_model.initialize(session)
+        yield session
+
+
+@pytest.fixture
+def tiny_images():
+    """Twelve random 8x8 grey images in [-1, 1]."""
+    return np.random.default_rng(0).uniform(-1, 1, (12, *IMAGE_SHAPE)).astype(np.float32)
+
+
+@pytest.fixture
+def tiny_dataset(tiny_images):
+    """The twelve images in batches of 2: six batches an epoch."""
+    return GANDataset(tiny_images, noise_dim=NOISE_DIM, batch_size=2, seed=0)
+
+
+@pytest.fixture
+def noise():
+    """Three noise vectors for the tiny model."""
+    return np.random.default_rng(1).standard_normal((3, NOISE_DIM)).astype(np.float32)

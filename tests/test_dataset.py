@@ -1,0 +1,122 @@
+"""GANDataset: shuffled batches of real images in [-1, 1], and noise to go with them."""
+import numpy as np
+import pytest
+
+from gan_tdd import GANDataset
+
+
+def test_an_epoch_has_as_many_batches_as_fit_whole_in_the_images(tiny_images):
+    """Twelve images in batches of 5 give two batches an epoch; the incomplete third is dropped."""
+    dataset = GANDataset(tiny_images, noise_dim=4, batch_size=5)
+
+    dataset.reset()
+
+    assert dataset.batches_per_epoch == 2
+    assert dataset.remaining_batches == 2
+
+
+def test_next_batch_counts_down_the_remaining_batches_until_reset(tiny_dataset):
+    """Each batch taken leaves one fewer; reset starts a full epoch again."""
+    tiny_dataset.reset()
+    tiny_dataset.next_batch()
+    tiny_dataset.next_batch()
+    after_two = tiny_dataset.remaining_batches
+
+    tiny_dataset.reset()
+
+    assert after_two == 4
+    assert tiny_dataset.remaining_batches == 6
+
+
+def test_an_epoch_visits_every_image_once_in_a_new_order_each_time(tiny_images):
+    """Two epochs both cover all twelve images, in two different orders."""
+    dataset = GANDataset(tiny_images, noise_dim=4, batch_size=3, seed=0)
+
+    epochs = []
+    for _ in range(2):
+        dataset.reset()
+        epochs.append(np.concatenate([dataset.next_batch() for _ in range(dataset.batches_per_epoch)]))
+
+    for epoch in epochs:
+        assert sorted(map(bytes, epoch)) == sorted(map(bytes, tiny_images))
+    assert not np.array_equal(epochs[0], epochs[1])
+
+
+def test_asking_for_a_batch_after_the_epoch_ended_says_to_reset(tiny_dataset):
+    """An exhausted epoch raises IndexError that tells what to call."""
+    tiny_dataset.reset()
+    for _ in range(tiny_dataset.batches_per_epoch):
+        tiny_dataset.next_batch()
+
+    with pytest.raises(IndexError, match="reset"):
+        tiny_dataset.next_batch()
+
+
+def test_next_noise_is_a_fresh_standard_normal_batch(tiny_dataset):
+    """Noise has shape (batch_size, noise_dim), float32, and differs from call to call."""
+    first = tiny_dataset.next_noise()
+    second = tiny_dataset.next_noise()
+
+    assert first.shape == (2, 4) and first.dtype == np.float32
+    assert not np.array_equal(first, second)
+
+
+def test_the_dataset_remembers_the_last_batch_and_noise_for_callbacks(tiny_dataset):
+    """last_batch and last_noise are what next_batch and next_noise returned last."""
+    tiny_dataset.reset()
+    batch = tiny_dataset.next_batch()
+    noise = tiny_dataset.next_noise()
+
+    assert tiny_dataset.last_batch is batch
+    assert tiny_dataset.last_noise is noise
+
+
+def test_the_same_seed_gives_the_same_batches_and_noise(tiny_images):
+    """Two data sets with seed 7 shuffle and draw noise identically."""
+    first, second = (GANDataset(tiny_images, noise_dim=4, batch_size=3, seed=7) for _ in range(2))
+
+    first.reset()
+    second.reset()
+
+    np.testing.assert_array_equal(first.next_batch(), second.next_batch())
+    np.testing.assert_array_equal(first.next_noise(), second.next_noise())
+
+
+def test_uint8_images_are_scaled_from_0_255_to_minus_one_one():
+    """Byte pixels 0, 255 and 51 become -1, 1 and -0.6."""
+    images = np.array([0, 255, 51, 0], np.uint8).reshape(4, 1, 1, 1)
+
+    dataset = GANDataset(images, noise_dim=1, batch_size=1)
+
+    assert dataset.images.dtype == np.float32
+    assert dataset.images.ravel() == pytest.approx([-1.0, 1.0, -0.6, -1.0])
+
+
+@pytest.mark.parametrize("images, message", [
+    pytest.param(np.zeros((4, 8, 8)), "shape (count, height, width, channels)", id="rank_3"),
+    pytest.param(np.zeros((0, 8, 8, 1)), "at least one image", id="empty"),
+    pytest.param(np.full((4, 8, 8, 1), 200.0), "look like [0, 255]", id="float_0_255"),
+    pytest.param(np.full((4, 8, 8, 1), -3.0), "must be in [-1, 1]", id="below_minus_one"),
+    pytest.param(np.array([["a"]] * 4).reshape(4, 1, 1, 1), "numeric", id="strings"),
+    pytest.param(np.full((4, 8, 8, 1), np.nan), "finite", id="nan"),
+])
+def test_bad_images_raise_an_error_that_names_the_argument(images, message):
+    """Images of the wrong rank, size, type or range are refused with a message about `images`."""
+    with pytest.raises(ValueError) as error:
+        GANDataset(images, noise_dim=4, batch_size=1)
+
+    assert "images" in str(error.value) and message in str(error.value)
+
+
+def test_images_in_0_1_are_accepted_with_a_warning_about_their_scale():
+    """[0, 1] pixels are valid but probably mis-scaled: a warning says how to fix them."""
+    images = np.linspace(0, 1, 16, dtype=np.float32).reshape(4, 2, 2, 1)
+
+    with pytest.warns(UserWarning, match=r"images \* 2 - 1"):
+        GANDataset(images, noise_dim=4, batch_size=1)
+
+
+def test_a_batch_larger_than_the_data_set_is_refused(tiny_images):
+    """batch_size 13 for twelve images names batch_size and the number of images."""
+    with pytest.raises(ValueError, match=r"batch_size must be at most the number of images \(12\)"):
+        GANDataset(tiny_images, noise_dim=4, batch_size=13)

@@ -1,0 +1,170 @@
+"""GANModel: the graph it builds, the variables it shares, the variables each optimizer moves."""
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from gan_tdd import GANModel
+
+v1 = tf.compat.v1
+
+
+def values_of(session, variables):
+    return [value.copy() for value in session.run(variables)]
+
+
+def test_one_noise_vector_in_gives_one_28x28x1_image_out():
+    """The default model makes MNIST-sized images from 100-d noise."""
+    model = GANModel()
+
+    with v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        images = model.generate(session, np.zeros((1, 100), np.float32))
+
+    assert model.noise.shape.as_list() == [None, 100]
+    assert images.shape == (1, 28, 28, 1)
+
+
+def test_model_builds_in_its_own_graph_and_leaves_the_default_graph_empty(tiny_model):
+    """A model owns `model.graph`; nothing is added to the global default graph."""
+    assert tiny_model.generated_images.graph is tiny_model.graph
+    assert v1.get_default_graph().get_operations() == []
+
+
+def test_discriminator_gives_one_logit_per_real_image(tiny_model, session, tiny_images):
+    """Feeding a batch of real images gives one logit per image."""
+    logits = session.run(tiny_model.d_real_logits, {tiny_model.real_images: tiny_images[:5]})
+
+    assert logits.shape == (5, 1)
+
+
+def test_discriminator_gives_one_logit_per_noise_vector_on_the_fake_path(tiny_model, session, noise):
+    """The discriminator applied to generated images gives one logit per noise vector."""
+    logits = session.run(tiny_model.d_fake_logits, {tiny_model.noise: noise})
+
+    assert logits.shape == (3, 1)
+
+
+def test_discriminator_shares_variables_between_real_and_fake_inputs(tiny_model, session, tiny_images):
+    """Both paths use one set of weights: the same images give the same logit through either path."""
+    graph_variables = [v.name for v in tiny_model.graph.get_collection("trainable_variables")
+                       if v.name.startswith("discriminator/")]
+    images = tiny_images[:3]
+
+    real_path = session.run(tiny_model.d_real_logits, {tiny_model.real_images: images})
+    # Feed the generator's output tensor directly: the fake path then judges the very same images.
+    fake_path = session.run(tiny_model.d_fake_logits, {tiny_model.generated_images: images})
+
+    assert graph_variables == [v.name for v in tiny_model.discriminator_variables]
+    assert len(graph_variables) == 6  # two convolutions and a dense layer: kernel and bias each
+    np.testing.assert_allclose(real_path, fake_path, rtol=1e-6)
+
+
+def test_each_network_owns_its_variables_and_no_variable_belongs_to_both(tiny_model):
+    """The generator's and the discriminator's variable lists are disjoint and cover all trainables."""
+    generator = {v.name for v in tiny_model.generator_variables}
+    discriminator = {v.name for v in tiny_model.discriminator_variables}
+    trainable = {v.name for v in tiny_model.graph.get_collection("trainable_variables")}
+
+    assert generator and discriminator
+    assert not generator & discriminator
+    assert generator | discriminator == trainable
+
+
+def test_a_discriminator_update_leaves_every_generator_variable_unchanged(tiny_model, session, tiny_images, noise):
+    """d_train_op moves D's weights and only D's."""
+    feed = {tiny_model.real_images: tiny_images[:3], tiny_model.noise: noise}
+    generator_before = values_of(session, tiny_model.generator_variables)
+    discriminator_before = values_of(session, tiny_model.discriminator_variables)
+
+    session.run(tiny_model.d_train_op, feed)
+
+    for before, after in zip(generator_before, session.run(tiny_model.generator_variables)):
+        np.testing.assert_array_equal(before, after)
+    assert any(not np.array_equal(before, after) for before, after in
+               zip(discriminator_before, session.run(tiny_model.discriminator_variables)))
+
+
+def test_a_generator_update_leaves_every_discriminator_variable_unchanged(tiny_model, session, noise):
+    """g_train_op moves G's weights and only G's."""
+    feed = {tiny_model.noise: noise}
+    generator_before = values_of(session, tiny_model.generator_variables)
+    discriminator_before = values_of(session, tiny_model.discriminator_variables)
+
+    session.run(tiny_model.g_train_op, feed)
+
+    for before, after in zip(discriminator_before, session.run(tiny_model.discriminator_variables)):
+        np.testing.assert_array_equal(before, after)
+    assert any(not np.array_equal(before, after) for before, after in
+               zip(generator_before, session.run(tiny_model.generator_variables)))
+
+
+def test_train_ops_count_their_updates_in_step_counters(tiny_model, session, tiny_images, noise):
+    """Two discriminator updates and one generator update give d_step 2 and g_step 1."""
+    feed = {tiny_model.real_images: tiny_images[:3], tiny_model.noise: noise}
+
+    session.run(tiny_model.d_train_op, feed)
+    session.run(tiny_model.d_train_op, feed)
+    session.run(tiny_model.g_train_op, feed)
+
+    assert session.run([tiny_model.d_step, tiny_model.g_step]) == [2, 1]
+
+
+def test_a_generator_update_moves_batch_norm_moving_statistics(tiny_model, session, noise):
+    """Batch norm's moving means are updated with the generator's step, so sampling can use them."""
+    moving = [v for v in tiny_model.graph.get_collection("variables") if "moving_mean" in v.name]
+    before = values_of(session, moving)
+
+    session.run(tiny_model.g_train_op, {tiny_model.noise: noise})
+
+    assert all(not np.array_equal(b, a) for b, a in zip(before, session.run(moving)))
+
+
+def test_generate_uses_inference_mode_so_a_sample_does_not_depend_on_its_batch(tiny_model, session, noise):
+    """The same noise vector gives the same image whether it is sampled alone or with others."""
+    together = tiny_model.generate(session, noise)
+    alone = tiny_model.generate(session, noise[:1])
+
+    np.testing.assert_allclose(together[:1], alone, atol=1e-6)
+    assert together.min() >= -1 and together.max() <= 1
+
+
+def test_probabilities_are_the_mean_sigmoid_of_the_logits(tiny_model, session, tiny_images, noise):
+    """p_real = mean sigmoid(D(x)) and p_fake = mean sigmoid(D(G(z)))."""
+    feed = {tiny_model.real_images: tiny_images[:3], tiny_model.noise: noise}
+
+    real_logits, fake_logits, p_real, p_fake = session.run(
+        [tiny_model.d_real_logits, tiny_model.d_fake_logits, tiny_model.p_real, tiny_model.p_fake], feed)
+
+    assert p_real == pytest.approx(np.mean(1 / (1 + np.exp(-real_logits))), abs=1e-6)
+    assert p_fake == pytest.approx(np.mean(1 / (1 + np.exp(-fake_logits))), abs=1e-6)
+
+
+def test_the_same_seed_gives_the_same_initial_weights():
+    """Two models built with seed 3 start from identical generator weights."""
+    first, second = (GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=2,
+                              discriminator_width=2, seed=3) for _ in range(2))
+
+    with v1.Session(graph=first.graph) as a, v1.Session(graph=second.graph) as b:
+        first.initialize(a)
+        second.initialize(b)
+        for left, right in zip(a.run(first.generator_variables), b.run(second.generator_variables)):
+            np.testing.assert_array_equal(left, right)
+
+
+@pytest.mark.parametrize("arguments, message", [
+    pytest.param({"noise_dim": 0}, "noise_dim must be an integer >= 1", id="noise_dim_below_one"),
+    pytest.param({"image_shape": (28, 28)}, "image_shape must be (height, width, channels)",
+                 id="image_shape_of_rank_two"),
+    pytest.param({"image_shape": (30, 30, 1)}, "divisible by 4", id="image_side_not_divisible_by_4"),
+    pytest.param({"d_learning_rate": 0}, "d_learning_rate must be a number > 0", id="zero_learning_rate"),
+    pytest.param({"g_learning_rate": -1e-3}, "g_learning_rate must be a number > 0",
+                 id="negative_learning_rate"),
+    pytest.param({"beta1": 1.0}, "beta1 must be a number in [0, 1)", id="beta1_of_one"),
+    pytest.param({"generator_width": 2.5}, "generator_width must be an integer", id="fractional_width"),
+])
+def test_bad_arguments_raise_an_error_that_names_the_argument(arguments, message):
+    """A wrong argument is refused before any graph is built, with a message that names it."""
+    with pytest.raises(ValueError) as error:
+        GANModel(**arguments)
+
+    assert message in str(error.value)

@@ -1,0 +1,154 @@
+"""fit: k discriminator updates per generator update, epochs, history, callbacks, learning."""
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from gan_tdd import Callback, GANDataset, GANModel
+
+v1 = tf.compat.v1
+
+
+class RecordingCallback(Callback):
+    """Writes down every hook call, in order."""
+
+    def __init__(self):
+        self.calls = []
+
+    def on_train_begin(self, logs=None):
+        self.calls.append("train_begin")
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.calls.append(f"epoch_begin {epoch}")
+
+    def on_step_end(self, step, logs=None):
+        self.calls.append(f"step_end {step}")
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.calls.append(f"epoch_end {epoch}")
+
+    def on_train_end(self, logs=None):
+        self.calls.append("train_end")
+
+
+@pytest.mark.parametrize("k_steps", [pytest.param(1, id="k_1"), pytest.param(3, id="k_3")])
+def test_fit_runs_k_discriminator_updates_per_generator_update(tiny_model, session, tiny_dataset, k_steps):
+    """The step counters show exactly k D updates for each G update, over whole epochs."""
+    tiny_model.fit(session, tiny_dataset, epochs=2, k_steps=k_steps)
+
+    d_steps, g_steps = session.run([tiny_model.d_step, tiny_model.g_step])
+    assert g_steps == 2 * (6 // k_steps)
+    assert d_steps == k_steps * g_steps
+
+
+def test_fit_returns_one_d_loss_and_one_g_loss_per_step_as_plain_floats(tiny_model, session, tiny_dataset):
+    """Two epochs of six steps give twelve finite Python floats in each history list."""
+    history = tiny_model.fit(session, tiny_dataset, epochs=2)
+
+    assert len(history["d_loss"]) == len(history["g_loss"]) == 12
+    assert all(type(value) is float and np.isfinite(value) for value in history["d_loss"] + history["g_loss"])
+
+
+def test_a_second_fit_continues_the_step_and_epoch_numbers(tiny_model, session, tiny_dataset):
+    """fit(epochs=1) twice numbers its epochs 0 then 1 and its steps 1..6 then 7..12."""
+    first, second = RecordingCallback(), RecordingCallback()
+
+    tiny_model.fit(session, tiny_dataset, epochs=1, callbacks=[first])
+    tiny_model.fit(session, tiny_dataset, epochs=1, callbacks=[second])
+
+    assert first.calls[1] == "epoch_begin 0" and first.calls[-3] == "step_end 6"
+    assert second.calls[1] == "epoch_begin 1" and second.calls[2] == "step_end 7"
+    assert session.run(tiny_model.epoch) == 2
+
+
+def test_callbacks_are_called_in_the_documented_order(tiny_model, session, tiny_dataset):
+    """train_begin, then per epoch: epoch_begin, a step_end per step, epoch_end; then train_end."""
+    recorder = RecordingCallback()
+
+    tiny_model.fit(session, tiny_dataset, epochs=1, k_steps=2, callbacks=[recorder])
+
+    assert recorder.calls == ["train_begin", "epoch_begin 0", "step_end 1", "step_end 2",
+                              "step_end 3", "epoch_end 0", "train_end"]
+
+
+def test_a_callback_can_fetch_a_tensor_on_the_training_step_itself(tiny_model, session, tiny_dataset):
+    """What fetches(step) asks for arrives in on_step_end's logs, on the steps it asked."""
+    seen = {}
+
+    class PRealEveryOtherStep(Callback):
+        def fetches(self, step):
+            return {"p_real": self.model.p_real} if step % 2 == 0 else None
+
+        def on_step_end(self, step, logs=None):
+            seen[step] = logs.get("p_real")
+
+    tiny_model.fit(session, tiny_dataset, epochs=1, callbacks=[PRealEveryOtherStep()])
+
+    assert [step for step, value in seen.items() if value is not None] == [2, 4, 6]
+    assert all(0 < seen[step] < 1 and type(seen[step]) is float for step in (2, 4, 6))
+
+
+def test_setting_stop_training_ends_fit_after_the_current_step(tiny_model, session, tiny_dataset):
+    """A callback that stops at step 4 leaves g_step at 4, and the unfinished epoch uncounted."""
+    class StopAtFour(Callback):
+        def on_step_end(self, step, logs=None):
+            if step == 4:
+                self.model.stop_training = True
+
+    history = tiny_model.fit(session, tiny_dataset, epochs=3, callbacks=[StopAtFour()])
+
+    assert len(history["g_loss"]) == 4
+    assert session.run([tiny_model.g_step, tiny_model.epoch]) == [4, 0]
+
+
+@pytest.mark.parametrize("arguments, error, message", [
+    pytest.param({"epochs": -1}, ValueError, "epochs must be an integer >= 0", id="negative_epochs"),
+    pytest.param({"k_steps": 0}, ValueError, "k_steps must be an integer >= 1", id="zero_k_steps"),
+    pytest.param({"k_steps": 7}, ValueError, "k_steps (7) must be at most the batches per epoch (6)",
+                 id="k_larger_than_an_epoch"),
+    pytest.param({"callbacks": [print]}, TypeError, "callbacks must hold Callback instances",
+                 id="callback_not_a_callback"),
+])
+def test_bad_fit_arguments_are_refused_before_any_step(tiny_model, session, tiny_dataset, arguments, error, message):
+    """A wrong argument names itself, and no update has run."""
+    with pytest.raises(error) as raised:
+        tiny_model.fit(session, tiny_dataset, **arguments)
+
+    assert message in str(raised.value)
+    assert session.run(tiny_model.d_step) == 0
+
+
+def test_a_dataset_that_does_not_fit_the_model_is_refused(tiny_model, session):
+    """Noise of another size than the model's names both sizes."""
+    dataset = GANDataset(np.zeros((4, 8, 8, 1), np.float32), noise_dim=5, batch_size=2)
+
+    with pytest.raises(ValueError, match=r"dataset.noise_dim \(5\) must equal the model's noise_dim \(4\)"):
+        tiny_model.fit(session, dataset)
+
+
+def test_a_small_gan_moves_its_samples_toward_the_data_within_a_few_hundred_steps():
+    """Learning, not just running: on images of one fixed pattern, the mean sample approaches it.
+
+    The data: every 8x8 image is the same left-bright, right-dark pattern plus a little noise.
+    An untrained generator's samples sit far from it; after 300 steps they must be at least
+    three times closer (mean absolute pixel distance of the mean sample to the pattern).
+    """
+    pattern = np.where(np.arange(8) < 4, 0.8, -0.8).astype(np.float32)[None, None, :, None]
+    pattern = np.broadcast_to(pattern, (1, 8, 8, 1))
+    noise_in_data = np.random.default_rng(0).normal(0, 0.05, (256, 8, 8, 1)).astype(np.float32)
+    images = np.clip(pattern + noise_in_data, -1, 1)
+    model = GANModel(noise_dim=8, image_shape=(8, 8, 1), generator_width=8, discriminator_width=8,
+                     d_learning_rate=1e-3, g_learning_rate=1e-3, seed=0)
+    dataset = GANDataset(images, noise_dim=8, batch_size=16, seed=0)
+    fixed_noise = np.random.default_rng(1).standard_normal((64, 8)).astype(np.float32)
+
+    def distance_to_pattern(session):
+        return float(np.abs(model.generate(session, fixed_noise).mean(axis=0) - pattern[0]).mean())
+
+    with v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        before = distance_to_pattern(session)
+        model.fit(session, dataset, epochs=19)  # 16 steps an epoch: 304 steps
+        after = distance_to_pattern(session)
+
+    assert before > 0.5
+    assert after < before / 3
