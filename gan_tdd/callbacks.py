@@ -3,7 +3,7 @@
 A callback overrides the hooks it needs; every hook of the base class does nothing. The loop
 calls them in this order:
 
-    set_model(model, session)
+    set_model(model, session, dataset)
     on_train_begin()
       on_epoch_begin(epoch)
         fetches(step) -> tensors to add to this step's session.run   } once per step
@@ -36,16 +36,19 @@ v1 = tf.compat.v1
 class Callback:
     """The base class: documented hooks that do nothing until a subclass overrides them.
 
-    Attributes set by `set_model`: `model` (the GANModel being trained) and `session`.
+    Attributes set by `set_model`: `model` (the GANModel being trained), `session` and
+    `dataset` (the GANDataset it trains on).
     """
 
     model = None
     session = None
+    dataset = None
 
-    def set_model(self, model, session):
+    def set_model(self, model, session, dataset=None):
         """Called once by fit before training; the only hook where a callback may add ops."""
         self.model = model
         self.session = session
+        self.dataset = dataset
 
     def on_train_begin(self, logs=None):
         """Called once before the first step."""
@@ -76,10 +79,10 @@ class CallbackList(Callback):
     def __init__(self, callbacks=None):
         self.callbacks = list(callbacks or ())
 
-    def set_model(self, model, session):
-        super().set_model(model, session)
+    def set_model(self, model, session, dataset=None):
+        super().set_model(model, session, dataset)
         for callback in self.callbacks:
-            callback.set_model(model, session)
+            callback.set_model(model, session, dataset)
 
     def on_train_begin(self, logs=None):
         for callback in self.callbacks:
@@ -124,8 +127,8 @@ class SummaryCallback(Callback):
         self.images_every_n_steps = require_int("images_every_n_steps", images_every_n_steps, 1)
         self.writer = None
 
-    def set_model(self, model, session):
-        super().set_model(model, session)
+    def set_model(self, model, session, dataset=None):
+        super().set_model(model, session, dataset)
         # A FileWriter refuses to be made while eager execution is on: make it in the model's graph.
         with model.graph.as_default():
             self.writer = v1.summary.FileWriter(self.logdir, graph=model.graph)

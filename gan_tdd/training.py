@@ -50,7 +50,7 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
     """
     _check_fit_arguments(model, dataset, epochs, k_steps, callbacks)
     callbacks = CallbackList(callbacks)
-    callbacks.set_model(model, session)
+    callbacks.set_model(model, session, dataset)
     history = {"d_loss": [], "g_loss": []}
     d_update = [model.d_train_op, model.d_loss]
     g_update = [model.g_train_op, model.g_loss]

@@ -44,3 +44,19 @@ def tiny_dataset(tiny_images):
 def noise():
     """Three noise vectors for the tiny model."""
     return np.random.default_rng(1).standard_normal((3, NOISE_DIM)).astype(np.float32)
+
+
+@pytest.fixture
+def tiny_npz(tmp_path):
+    """A Keras-style .npz of 128 random 28x28 digits-to-be: two batches of 64 an epoch."""
+    path = tmp_path / "tiny.npz"
+    images = np.random.default_rng(0).integers(0, 256, (128, 28, 28), dtype=np.uint8)
+    np.savez(path, x_train=images, y_train=np.zeros(128, np.int64))
+    return path
+
+
+@pytest.fixture
+def run_flags(tiny_npz, tmp_path):
+    """main.py flags for a run of seconds: the tiny data set, 4-channel networks, no scoring."""
+    return ["--data", str(tiny_npz), "--logdir", str(tmp_path / "runs"), "--generator-width", "4",
+            "--discriminator-width", "4", "--evaluation-samples", "0", "--seed", "1"]

