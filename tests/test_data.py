@@ -103,3 +103,22 @@ def test_load_images_picks_the_reader_by_name_or_file_type(tmp_path):
     assert load_images(path).shape == (3, 28, 28, 1)
     with pytest.raises(DataError, match="neither 'mnist' nor an existing file"):
         load_images(tmp_path / "missing.npz")
+
+
+def test_mnist_is_decoded_once_and_then_read_from_the_cache(tmp_path, monkeypatch):
+    """The second load of a copy of the pickle reads the cache: it works with gzip broken."""
+    import shutil
+
+    import gan_tdd.data
+
+    copy = tmp_path / "mnist.pkl.gz"
+    shutil.copy(mnist_path(), copy)
+    monkeypatch.setenv("GAN_TDD_CACHE", str(tmp_path / "cache"))
+    first_images, first_labels = load_mnist("test", path=copy)
+
+    monkeypatch.setattr(gan_tdd.data.gzip, "open", None)
+    second_images, second_labels = load_mnist("test", path=copy)
+
+    assert len(list((tmp_path / "cache").glob("*.npz"))) == 1
+    np.testing.assert_array_equal(first_images, second_images)
+    np.testing.assert_array_equal(first_labels, second_labels)
