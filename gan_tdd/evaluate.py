@@ -1,0 +1,106 @@
+"""Score saved samples: `python -m gan_tdd.evaluate FILE.npy [--json]`.
+
+FILE.npy holds one float32 array of shape (count, 28, 28, 1) with values in [-1, 1], as
+`GANModel.generate` returns it (`np.save("samples.npy", images)`). Prints the MNIST score,
+the Fréchet distance to MNIST's test digits, the classes covered and the class histogram
+(see docs/evaluation.md). A file that cannot be scored ends the program with exit status 2
+and one line on stderr that names the problem.
+"""
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+PROG = "gan_tdd.evaluate"
+IMAGE_SHAPE = (28, 28, 1)
+
+
+class InputError(ValueError):
+    """The file cannot be scored; the message says why."""
+
+
+def load_samples(path):
+    """Read and check FILE.npy; return its images as float32.
+
+    Raises:
+        InputError: the file is missing or unreadable, or its array is not (count, 28, 28, 1)
+            finite floats in [-1, 1] with count >= 2.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputError(f"{path}: is not a file")
+    try:
+        array = np.load(path, allow_pickle=False)
+    except (OSError, ValueError, EOFError) as error:
+        raise InputError(f"{path}: is not a .npy array file ({_first_line(error)})") from error
+    if isinstance(array, np.lib.npyio.NpzFile):
+        array.close()
+        raise InputError(f"{path}: is an .npz archive; save the one image array with "
+                         "np.save(FILE.npy, images)")
+    if array.dtype.kind != "f":
+        raise InputError(f"{path}: holds {array.dtype} values; expected float32 images in [-1, 1] "
+                         "(for uint8 pixels, save images / 127.5 - 1)")
+    if array.ndim != 4 or array.shape[1:] != IMAGE_SHAPE:
+        hint = "; add the channel axis with images[..., None]" if array.shape[1:] == IMAGE_SHAPE[:2] else ""
+        raise InputError(f"{path}: has shape {array.shape}; expected (count, 28, 28, 1){hint}")
+    if len(array) < 2:
+        raise InputError(f"{path}: holds {len(array)} image; at least 2 are needed for a Fréchet distance")
+    if not np.all(np.isfinite(array)):
+        raise InputError(f"{path}: holds NaN or infinite values")
+    low, high = float(array.min()), float(array.max())
+    if low < -1.0 or high > 1.0:
+        hint = "; if they are pixels in [0, 255], save images / 127.5 - 1" if low >= 0 and high > 1 else ""
+        raise InputError(f"{path}: holds values in [{low:g}, {high:g}]; expected [-1, 1]{hint}")
+    return array.astype(np.float32, copy=False)
+
+
+def format_metrics(metrics):
+    """One line per metric, the name then the value, aligned."""
+    lines = []
+    for name, value in metrics.items():
+        if isinstance(value, list):
+            value = " ".join(f"{fraction:.3f}" for fraction in value)
+        elif isinstance(value, float):
+            value = f"{value:.4f}"
+        lines.append(f"{name:<18}{value}")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    """Run the command line; return the exit status (0 scored, 1 no classifier or data, 2 bad input)."""
+    parser = argparse.ArgumentParser(prog=f"python -m {PROG}",
+                                     description="Score generated MNIST digits saved in a .npy file.")
+    parser.add_argument("file", help="a .npy file with float32 images of shape (count, 28, 28, 1) in [-1, 1]")
+    parser.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed the usage and the error
+        return exit_.code
+    try:
+        images = load_samples(args.file)
+    except InputError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+    # Imported here, after the cheap checks: these build the classifier and read MNIST.
+    from gan_tdd.data import DataError
+    from gan_tdd.evaluation import Evaluator
+    try:
+        metrics = Evaluator().evaluate(images)
+    except (FileNotFoundError, DataError, ValueError) as error:
+        print(f"{PROG}: error: {_first_line(error)}", file=sys.stderr)
+        return 1
+    metrics = {"images": len(images), **metrics}
+    print(json.dumps(metrics) if args.json else format_metrics(metrics))
+    return 0
+
+
+def _first_line(error):
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+if __name__ == "__main__":
+    sys.exit(main())

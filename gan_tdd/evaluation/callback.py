@@ -1,0 +1,129 @@
+"""EvaluationCallback: score the samples at the end of every n-th epoch; warn when training goes wrong."""
+import logging
+
+import numpy as np
+import tensorflow as tf
+
+from gan_tdd.callbacks import Callback
+from gan_tdd.checks import require_int
+from gan_tdd.evaluation.evaluator import Evaluator
+
+v1 = tf.compat.v1
+
+
+class EvaluationCallback(Callback):
+    """Scores `sample_count` generated images at the end of every `every_n_epochs`-th epoch.
+
+    The same noise is used every time (drawn once from `seed`), so the figures of two epochs
+    differ only because the generator changed. The metrics (see `Evaluator`) are
+
+    - added to the epoch's `logs`, for the callbacks after this one: `mnist_score`,
+      `frechet_distance`, `classes_covered` and `mean_p_fake` (plain numbers only; the class
+      histogram goes to the log line, to TensorBoard and to `self.history`);
+    - logged through the "gan_tdd" logger, with a warning in plain words when the samples
+      cover fewer than 8 digits (mode collapse) or when the discriminator rejects generated
+      images almost surely (mean p_fake over the epoch below 0.05);
+    - written to TensorBoard as scalars `evaluation/...` at the generator step, when `logdir`
+      is given. Give it a directory of its own (e.g. `runs/dcgan/evaluation`, shown by
+      `tensorboard --logdir runs` as a run beside `runs/dcgan`): TensorBoard reads only the
+      newest event file of a directory while it grows, so two writers should not share one.
+    """
+
+    COLLAPSE_CLASSES = 8  # fewer classes covered than this counts as mode collapse
+    OVERPOWERED_P_FAKE = 0.05  # a mean D(G(z)) below this: the generator gets almost no signal
+
+    def __init__(self, every_n_epochs=1, sample_count=1000, logdir=None, evaluator=None, logger=None,
+                 seed=0):
+        """Args:
+            every_n_epochs: evaluate after epochs n, 2n, 3n, ... (counting from 1).
+            sample_count: how many images to generate and score; at least 2.
+            logdir: a directory for TensorBoard scalars, or None to write none.
+            evaluator: an Evaluator; None makes one (the shipped classifier, MNIST's test
+                digits) when the first evaluation is due.
+            logger: a logging.Logger; None for logging.getLogger("gan_tdd").
+            seed: seeds the fixed noise batch.
+        """
+        self.every_n_epochs = require_int("every_n_epochs", every_n_epochs, 1)
+        self.sample_count = require_int("sample_count", sample_count, 2)
+        self.seed = require_int("seed", seed, 0)
+        self.logdir = None if logdir is None else str(logdir)
+        self.evaluator = evaluator
+        self.logger = logger or logging.getLogger("gan_tdd")
+        self.noise = None
+        self.writer = None
+        self.history = []
+        self._evaluating = False
+        self._p_fake_values = []
+
+    def set_model(self, model, session, dataset=None):
+        super().set_model(model, session, dataset)
+        self.noise = np.random.default_rng(self.seed).standard_normal(
+            (self.sample_count, model.noise_dim), dtype=np.float32)
+        if self.logdir is not None:
+            self._close_writer()  # one left open by a fit that ended in an exception
+            # A FileWriter refuses to be made while eager execution is on: make it in the model's graph.
+            with model.graph.as_default():
+                self.writer = v1.summary.FileWriter(self.logdir)
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._evaluating = (epoch + 1) % self.every_n_epochs == 0
+        self._p_fake_values = []
+
+    def fetches(self, step):
+        # p_fake is already computed by the generator update: fetching it costs nothing more.
+        return {"p_fake": self.model.p_fake} if self._evaluating else None
+
+    def on_step_end(self, step, logs=None):
+        if self._evaluating and "p_fake" in logs:
+            self._p_fake_values.append(logs["p_fake"])
+
+    def on_epoch_end(self, epoch, logs=None):
+        if not self._evaluating:
+            return
+        if self.evaluator is None:
+            self.evaluator = Evaluator()
+        metrics = self.evaluator.evaluate(self.model.generate(self.session, self.noise))
+        if self._p_fake_values:
+            metrics["mean_p_fake"] = float(np.mean(self._p_fake_values))
+        metrics["epoch"] = epoch + 1
+        self.history.append(metrics)
+        if logs is not None:
+            logs.update({name: value for name, value in metrics.items()
+                         if name not in ("class_histogram", "epoch")})
+        self._log(metrics)
+        if self.writer is not None:
+            self._write(metrics, int(self.session.run(self.model.g_step)))
+
+    def _log(self, metrics):
+        histogram = " ".join(f"{fraction:.2f}" for fraction in metrics["class_histogram"])
+        self.logger.info("epoch %d evaluation on %d samples: mnist_score %.3f frechet_distance %.3f "
+                         "classes_covered %d class_histogram [%s]", metrics["epoch"], self.sample_count,
+                         metrics["mnist_score"], metrics["frechet_distance"],
+                         metrics["classes_covered"], histogram)
+        if metrics["classes_covered"] < self.COLLAPSE_CLASSES:
+            self.logger.warning(
+                "epoch %d: the samples collapse onto %d of 10 digits (each of the others is under 5%% "
+                "of the samples): mode collapse. See docs/evaluation.md, 'What to try'.",
+                metrics["epoch"], metrics["classes_covered"])
+        if metrics.get("mean_p_fake", 1.0) < self.OVERPOWERED_P_FAKE:
+            self.logger.warning(
+                "epoch %d: the discriminator overpowers the generator: it gave generated images a mean "
+                "probability of %.3f of being real, so the generator learns little. See "
+                "docs/evaluation.md, 'What to try'.", metrics["epoch"], metrics["mean_p_fake"])
+
+    def _write(self, metrics, step):
+        values = [v1.Summary.Value(tag=f"evaluation/{name}", simple_value=float(metrics[name]))
+                  for name in ("mnist_score", "frechet_distance", "classes_covered", "mean_p_fake")
+                  if name in metrics]
+        values += [v1.Summary.Value(tag=f"evaluation/class_fraction/{digit}", simple_value=fraction)
+                   for digit, fraction in enumerate(metrics["class_histogram"])]
+        self.writer.add_summary(v1.Summary(value=values), step)
+        self.writer.flush()
+
+    def on_train_end(self, logs=None):
+        self._close_writer()
+
+    def _close_writer(self):
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None

@@ -1,0 +1,152 @@
+"""`python -m gan_tdd.evaluate FILE.npy`: the metrics of saved samples, or one clear line per bad file."""
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import gan_tdd.evaluation
+import gan_tdd.evaluation.evaluator
+from gan_tdd.data import load_mnist
+from gan_tdd.evaluate import main
+
+
+class StubEvaluator:
+    """Stands in for the real Evaluator where only the output's format is under test."""
+
+    metrics = {"mnist_score": 9.5, "frechet_distance": 1.25, "classes_covered": 10,
+               "class_histogram": [0.1] * 10}
+
+    def evaluate(self, images):
+        return dict(self.metrics)
+
+
+@pytest.fixture
+def samples_file(tmp_path):
+    """200 real test digits saved as the generator's output would be: float32 in [-1, 1]."""
+    path = tmp_path / "samples.npy"
+    np.save(path, load_mnist("test")[0][:200].astype(np.float32) / 127.5 - 1.0)
+    return path
+
+
+def save(tmp_path, array):
+    path = tmp_path / "bad.npy"
+    np.save(path, array)
+    return path
+
+
+def error_line(capsys):
+    """Stdout must be empty and stderr one line: return that line."""
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    return lines[0]
+
+
+def test_evaluate_prints_each_metric_of_a_good_file_and_exits_with_0(samples_file, capsys, monkeypatch):
+    """Real digits, scored by the real classifier: one line per metric, high figures."""
+    test_images, test_labels = load_mnist("test")
+    # The reference is the last 1,000 test digits instead of all 10,000: the same code, 10 times faster.
+    monkeypatch.setattr(gan_tdd.evaluation.evaluator, "load_mnist",
+                        lambda split: (test_images[-1000:], test_labels[-1000:]))
+
+    code = main([str(samples_file)])
+
+    output = capsys.readouterr().out
+    assert code == 0
+    metrics = dict(line.split(maxsplit=1) for line in output.splitlines())
+    assert set(metrics) == {"images", "mnist_score", "frechet_distance", "classes_covered",
+                            "class_histogram"}
+    assert metrics["images"] == "200"
+    assert float(metrics["mnist_score"]) > 8.0
+    assert metrics["classes_covered"] == "10"
+    assert len(metrics["class_histogram"].split()) == 10
+
+
+def test_evaluate_prints_json_when_asked(samples_file, capsys, monkeypatch):
+    """--json prints one JSON object with the evaluator's metrics and the image count, for scripts."""
+    monkeypatch.setattr(gan_tdd.evaluation, "Evaluator", StubEvaluator)
+
+    code = main([str(samples_file), "--json"])
+
+    metrics = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert metrics == {"images": 200, **StubEvaluator.metrics}
+
+
+def test_evaluate_names_a_missing_file(tmp_path, capsys):
+    """A path that does not exist: exit status 2 and a line that says so."""
+    code = main([str(tmp_path / "nowhere.npy")])
+
+    assert code == 2
+    assert error_line(capsys).endswith("nowhere.npy: no such file")
+
+
+def test_evaluate_rejects_a_file_that_is_not_an_npy_array(tmp_path, capsys):
+    """A text file with an .npy name: exit status 2, no traceback."""
+    path = tmp_path / "notes.npy"
+    path.write_text("not an array\n")
+
+    code = main([str(path)])
+
+    assert code == 2
+    assert "is not a .npy array file" in error_line(capsys)
+
+
+def test_evaluate_rejects_an_npz_archive(tmp_path, capsys):
+    """An .npz holds several arrays; the line says to save the one array with np.save."""
+    path = tmp_path / "samples.npz"
+    np.savez(path, images=np.zeros((4, 28, 28, 1), np.float32))
+
+    code = main([str(path)])
+
+    assert code == 2
+    assert "is an .npz archive" in error_line(capsys)
+
+
+@pytest.mark.parametrize("array, message", [
+    pytest.param(np.zeros((4, 28, 28), np.float32), "has shape (4, 28, 28); expected (count, 28, 28, 1)",
+                 id="no_channel_axis"),
+    pytest.param(np.zeros((4, 32, 32, 1), np.float32), "has shape (4, 32, 32, 1)", id="wrong_size"),
+    pytest.param(np.zeros((1, 28, 28, 1), np.float32), "holds 1 image; at least 2", id="one_image"),
+    pytest.param(np.zeros((4, 28, 28, 1), np.uint8), "holds uint8 values; expected float32",
+                 id="integer_pixels"),
+    pytest.param(np.linspace(0, 255, 4 * 28 * 28, dtype=np.float32).reshape(4, 28, 28, 1),
+                 "values in [0, 255]; expected [-1, 1]", id="pixels_in_0_255"),
+    pytest.param(np.full((4, 28, 28, 1), np.nan, np.float32), "holds NaN or infinite values",
+                 id="nan"),
+])
+def test_evaluate_rejects_arrays_that_are_not_generated_mnist_images(tmp_path, capsys, array, message):
+    """Wrong shape, type or range: exit status 2 and one line that names the problem."""
+    path = save(tmp_path, array)
+
+    code = main([str(path)])
+
+    line = error_line(capsys)
+    assert code == 2
+    assert line.startswith(f"gan_tdd.evaluate: error: {path}")
+    assert message in line
+
+
+def test_evaluate_without_a_file_argument_shows_usage_and_exits_with_2(capsys):
+    """No argument at all is a usage error."""
+    code = main([])
+
+    assert code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_evaluate_run_as_a_module_answers_a_bad_file_with_one_line_and_no_traceback(tmp_path):
+    """`python -m gan_tdd.evaluate` checks the file before loading TensorFlow: one line, status 2."""
+    path = save(tmp_path, np.zeros((4, 28, 28), np.float32))
+
+    result = subprocess.run([sys.executable, "-m", "gan_tdd.evaluate", str(path)],
+                            capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"gan_tdd.evaluate: error: {path}: has shape (4, 28, 28); expected (count, 28, 28, 1); "
+        "add the channel axis with images[..., None]"]

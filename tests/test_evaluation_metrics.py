@@ -1,0 +1,161 @@
+"""The evaluation metrics: pure numpy functions, pinned against hand-computed values and oracles."""
+import numpy as np
+import pytest
+
+from gan_tdd.evaluation.metrics import class_histogram, frechet_distance, mnist_score, mode_coverage
+
+
+def one_hot(classes, count=10):
+    return np.eye(count)[np.asarray(classes)]
+
+
+def gaussian_samples(mean, variances, count, seed):
+    """Samples whose mean and (diagonal) covariance are exactly `mean` and `variances`."""
+    white = np.random.default_rng(seed).standard_normal((count, len(mean)))
+    white -= white.mean(axis=0)
+    # Whiten the sample so that its covariance is exactly the identity, then scale it.
+    covariance = np.cov(white, rowvar=False)
+    eigenvalues, eigenvectors = np.linalg.eigh(covariance)
+    white = white @ eigenvectors @ np.diag(eigenvalues ** -0.5) @ eigenvectors.T
+    return np.asarray(mean) + white * np.sqrt(variances)
+
+
+def test_mnist_score_of_confident_predictions_spread_over_ten_classes_is_ten():
+    """Certain labels, equally many of each class: the score reaches its maximum, 10."""
+    probabilities = one_hot(np.arange(100) % 10)
+
+    score = mnist_score(probabilities)
+
+    assert score == pytest.approx(10.0)
+
+
+def test_mnist_score_of_a_single_repeated_class_is_one():
+    """Every sample confidently the same class: p(y|x) = p(y), so the score is exp(0) = 1."""
+    probabilities = one_hot([3] * 50)
+
+    score = mnist_score(probabilities)
+
+    assert score == pytest.approx(1.0)
+
+
+def test_mnist_score_of_uncertain_predictions_is_one():
+    """Uniform p(y|x) for every sample says nothing about the class: the score is 1."""
+    probabilities = np.full((20, 10), 0.1)
+
+    score = mnist_score(probabilities)
+
+    assert score == pytest.approx(1.0)
+
+
+def test_mnist_score_matches_its_formula_computed_by_hand():
+    """Two samples over two classes: exp(mean KL(p(y|x) || p(y))) written out in numpy."""
+    probabilities = np.array([[0.9, 0.1], [0.3, 0.7]])
+    marginal = probabilities.mean(axis=0)
+    kl = (probabilities * np.log(probabilities / marginal)).sum(axis=1)
+
+    score = mnist_score(probabilities)
+
+    assert score == pytest.approx(np.exp(kl.mean()), abs=1e-12)
+
+
+def test_mnist_score_rejects_rows_that_are_not_probabilities():
+    """Rows that do not sum to 1 (e.g. logits passed by mistake) raise a ValueError."""
+    with pytest.raises(ValueError, match="sum to 1"):
+        mnist_score(np.array([[2.0, -1.0], [0.5, 0.5]]))
+
+
+def test_frechet_distance_of_a_set_with_itself_is_zero():
+    """The same features on both sides: no difference in mean or covariance."""
+    features = np.random.default_rng(0).standard_normal((500, 16))
+
+    distance = frechet_distance(features, features)
+
+    assert distance == pytest.approx(0.0, abs=1e-8)
+
+
+def test_frechet_distance_of_diagonal_gaussians_matches_its_closed_form():
+    """Diagonal covariances: ||mu_a - mu_b||^2 + sum (sqrt(a) - sqrt(b))^2, computed in numpy."""
+    mean_a, variances_a = np.array([0.0, 1.0, -2.0]), np.array([1.0, 4.0, 0.25])
+    mean_b, variances_b = np.array([1.0, 1.0, 0.0]), np.array([9.0, 1.0, 0.25])
+    features_a = gaussian_samples(mean_a, variances_a, 400, seed=1)
+    features_b = gaussian_samples(mean_b, variances_b, 300, seed=2)
+    expected = np.sum((mean_a - mean_b) ** 2) + np.sum((np.sqrt(variances_a) - np.sqrt(variances_b)) ** 2)
+
+    distance = frechet_distance(features_a, features_b)
+
+    assert expected == pytest.approx(5.0 + 5.0)
+    assert distance == pytest.approx(expected, abs=1e-6)
+
+
+def test_frechet_distance_matches_scipy_sqrtm_on_full_covariances():
+    """Correlated features: the eigen-decomposition route agrees with scipy's matrix square root."""
+    linalg = pytest.importorskip("scipy.linalg")
+    random = np.random.default_rng(3)
+    features_a = random.standard_normal((300, 8)) @ random.standard_normal((8, 8))
+    features_b = random.standard_normal((200, 8)) @ random.standard_normal((8, 8)) + 0.5
+    mean_a, mean_b = features_a.mean(axis=0), features_b.mean(axis=0)
+    cov_a, cov_b = np.cov(features_a, rowvar=False), np.cov(features_b, rowvar=False)
+    expected = np.sum((mean_a - mean_b) ** 2) + np.trace(cov_a + cov_b - 2 * linalg.sqrtm(cov_a @ cov_b).real)
+
+    distance = frechet_distance(features_a, features_b)
+
+    assert distance == pytest.approx(expected, rel=1e-8)
+
+
+def test_frechet_distance_stays_finite_and_non_negative_for_rank_deficient_covariances():
+    """Fewer samples than features and a dead feature: singular covariances, still a clean number."""
+    random = np.random.default_rng(4)
+    features_a = random.standard_normal((5, 32))
+    features_b = random.standard_normal((7, 32))
+    features_a[:, 0] = features_b[:, 0] = 0.0
+
+    distance = frechet_distance(features_a, features_b)
+
+    assert np.isfinite(distance)
+    assert distance >= 0.0
+
+
+def test_frechet_distance_grows_with_the_distance_between_means():
+    """Shifting one set further away raises the distance by the squared shift."""
+    features = np.random.default_rng(5).standard_normal((200, 4))
+
+    near = frechet_distance(features, features + 1.0)
+    far = frechet_distance(features, features + 2.0)
+
+    assert near == pytest.approx(4 * 1.0 ** 2)
+    assert far == pytest.approx(4 * 2.0 ** 2)
+
+
+def test_frechet_distance_rejects_feature_sets_of_different_widths():
+    """Features of 3 and 4 dimensions cannot be compared: a ValueError names both widths."""
+    with pytest.raises(ValueError, match="3 and 4"):
+        frechet_distance(np.zeros((10, 3)), np.zeros((10, 4)))
+
+
+def test_class_histogram_gives_the_fraction_of_samples_per_predicted_class():
+    """The argmax of each row is counted and divided by the number of rows."""
+    probabilities = np.array([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.6, 0.3, 0.1], [0.5, 0.4, 0.1]])
+
+    histogram = class_histogram(probabilities)
+
+    np.testing.assert_allclose(histogram, [0.75, 0.25, 0.0])
+
+
+@pytest.mark.parametrize("histogram, expected", [
+    pytest.param([0.1] * 10, 10, id="uniform"),
+    pytest.param([1.0] + [0.0] * 9, 1, id="one_class"),
+    pytest.param([0.05, 0.049, 0.901] + [0.0] * 7, 2, id="threshold_is_inclusive"),
+    pytest.param([0.3, 0.3, 0.3, 0.04, 0.03, 0.03] + [0.0] * 4, 3, id="three_large_three_small"),
+])
+def test_mode_coverage_counts_classes_with_at_least_five_percent_of_samples(histogram, expected):
+    """A class counts as covered when it holds at least `threshold` of the samples."""
+    covered = mode_coverage(histogram)
+
+    assert covered == expected
+
+
+def test_mode_coverage_takes_its_threshold_as_an_argument():
+    """With a 25% threshold only the two large classes count."""
+    covered = mode_coverage([0.4, 0.3, 0.2, 0.1], threshold=0.25)
+
+    assert covered == 2
