@@ -32,8 +32,8 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
     and `epoch` counters, so a restored model carries on where it stopped.
 
     Callbacks may ask for extra tensors on a step (`Callback.fetches`); those ride along on the
-    generator update's `session.run`, which is fed the step's last real batch too, so that any
-    tensor of the graph can be fetched. Setting `model.stop_training = True` ends training after
+    generator update's run, which is fed the step's last real batch too, so that any tensor of
+    the graph can be fetched. Setting `model.stop_training = True` ends training after
     the current step.
 
     Args:
@@ -52,10 +52,20 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
     callbacks = CallbackList(callbacks)
     callbacks.set_model(model, session, dataset)
     history = {"d_loss": [], "g_loss": []}
-    # make_callable prepares the fetches and feeds once, instead of on every session.run.
+    # make_callable prepares fetches and feeds once, instead of on every session.run. The
+    # generator update gets one prepared call per distinct set of callback fetches; it is fed
+    # the step's real batch too, so that a callback may fetch any tensor of the graph.
     d_update = session.make_callable([model.d_train_op, model.d_loss],
                                      feed_list=[model.real_images, model.noise])
-    g_update = session.make_callable([model.g_train_op, model.g_loss], feed_list=[model.noise])
+    g_updates = {}
+
+    def g_update(extra):
+        key = tuple(sorted((name, id(tensor)) for name, tensor in extra.items()))
+        if key not in g_updates:
+            g_updates[key] = session.make_callable([model.g_train_op, model.g_loss, extra],
+                                                   feed_list=[model.noise, model.real_images])
+        return g_updates[key]
+
     step, first_epoch = (int(value) for value in session.run([model.g_step, model.epoch]))
     model.stop_training = False
     callbacks.on_train_begin()
@@ -68,13 +78,7 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
                 _, d_loss = d_update(dataset.next_batch(), dataset.next_noise())
             step += 1
             extra = callbacks.fetches(step)
-            if extra:
-                # Fed the real batch too, so that a callback may fetch any tensor of the graph.
-                _, g_loss, extra_values = session.run(
-                    [model.g_train_op, model.g_loss, extra],
-                    {model.noise: dataset.next_noise(), model.real_images: dataset.last_batch})
-            else:
-                (_, g_loss), extra_values = g_update(dataset.next_noise()), {}
+            _, g_loss, extra_values = g_update(extra)(dataset.next_noise(), dataset.last_batch)
             logs = {"d_loss": float(d_loss), "g_loss": float(g_loss)}
             logs.update(_plain(extra_values))
             for name in history:
