@@ -1,4 +1,6 @@
 """Saving and restoring a model's variables, so that a run can stop and carry on."""
+import logging
+import math
 from pathlib import Path
 
 import tensorflow as tf
@@ -9,55 +11,98 @@ v1 = tf.compat.v1
 
 
 class Checkpointer:
-    """Saves a model's variables under `directory` and restores the newest save.
+    """Saves a model's variables under `directory` and restores the newest save that is whole.
 
-    Saves are named `model-STEP`; the newest two are kept, so a crash while one is being
-    written still leaves the one before it whole (TensorFlow renames the `checkpoint` index file
-    into place only after the save's data files are written).
+    Saves are named `model-STEP`; the newest two are kept. A save cannot be left half-written
+    in a way that loses the run: TensorFlow writes its files under temporary names and renames
+    them, then replaces the `checkpoint` index file (which names the newest save) by renaming a
+    complete temporary file, and deletes the oldest save only after that. Should the newest save
+    still be unreadable, `restore` falls back to the one before it. Variables that hold NaN or
+    infinite values are never saved, so a diverged model cannot replace a good checkpoint.
     """
 
-    def __init__(self, model, directory, keep=2):
+    def __init__(self, model, directory, keep=2, logger=None):
         self.model = model
         self.directory = Path(directory)
+        self.logger = logger or logging.getLogger("gan_tdd")
         with model.graph.as_default():
             self.saver = v1.train.Saver(max_to_keep=keep)
+            self.variables_finite = tf.reduce_all(
+                [tf.reduce_all(tf.math.is_finite(variable)) for variable in v1.global_variables()
+                 if variable.dtype.base_dtype.is_floating], name="variables_finite")
 
     def latest(self):
         """The path prefix of the newest save, or None when there is none."""
         return tf.train.latest_checkpoint(str(self.directory))
 
     def save(self, session):
-        """Save every variable, named by the generator step; returns the save's path prefix."""
+        """Save every variable, named by the generator step.
+
+        Returns:
+            The save's path prefix, or None when a variable holds NaN or infinite values: then
+            nothing is written, and a warning names the save that stays the newest.
+        """
+        step, finite = session.run([self.model.g_step, self.variables_finite])
+        if not finite:
+            self.logger.warning("not saving a checkpoint at step %d: the model's variables hold NaN "
+                                "or infinite values; the newest checkpoint stays %s", step, self.latest())
+            return None
         self.directory.mkdir(parents=True, exist_ok=True)
-        step = int(session.run(self.model.g_step))
-        return self.saver.save(session, str(self.directory / "model"), global_step=step)
+        return self.saver.save(session, str(self.directory / "model"), global_step=int(step))
 
     def restore(self, session):
-        """Restore the newest save into `session`.
+        """Restore the newest save into `session`; if it cannot be read, the one before it.
+
+        Returns:
+            The path prefix of the save restored.
 
         Raises:
-            FileNotFoundError: the directory holds no checkpoint.
+            FileNotFoundError: the directory holds no checkpoint, or none that can be read.
         """
-        latest = self.latest()
-        if latest is None:
-            raise FileNotFoundError(f"{self.directory} holds no checkpoint to resume from")
-        self.saver.restore(session, latest)
-        # A new Saver knows nothing of earlier saves; tell it, so it keeps pruning them.
         state = tf.train.get_checkpoint_state(str(self.directory))
-        self.saver.recover_last_checkpoints(list(state.all_model_checkpoint_paths))
-        return latest
+        if state is None or not state.model_checkpoint_path:
+            raise FileNotFoundError(f"{self.directory} holds no checkpoint to resume from")
+        saves = list(state.all_model_checkpoint_paths) or [state.model_checkpoint_path]
+        newest_first = [state.model_checkpoint_path] + [
+            path for path in reversed(saves) if path != state.model_checkpoint_path]
+        broken = []
+        for path in newest_first:
+            try:
+                self.saver.restore(session, path)
+            except (tf.errors.OpError, ValueError) as error:
+                reason = str(error).strip().splitlines()[0][:200]
+                self.logger.warning("checkpoint %s cannot be restored (%s); trying the one before it",
+                                    path, reason)
+                broken.append(path)
+                continue
+            # A new Saver knows nothing of earlier saves; tell it, so it keeps pruning them.
+            self.saver.recover_last_checkpoints([path for path in saves if path not in broken])
+            return path
+        raise FileNotFoundError(f"{self.directory} holds no checkpoint that can be restored "
+                                f"(damaged: {', '.join(Path(path).name for path in broken)})")
 
 
 class CheckpointCallback(Callback):
-    """Saves a checkpoint after every epoch, and at the end of training if steps ran since."""
+    """Saves a checkpoint after every epoch, and at the end of training if steps ran since.
+
+    Nothing is saved after a step whose d_loss or g_loss was NaN or infinite (see
+    `TerminateOnNaN`): the checkpoints from before it stay the newest.
+    """
 
     def __init__(self, checkpointer):
         self.checkpointer = checkpointer
         self.saved_step = None
+        self.losses_finite = True
+
+    def on_step_end(self, step, logs=None):
+        self.losses_finite = math.isfinite(logs["d_loss"]) and math.isfinite(logs["g_loss"])
 
     def _save(self):
-        self.checkpointer.save(self.session)
-        self.saved_step = int(self.session.run(self.model.g_step))
+        if not self.losses_finite:
+            self.checkpointer.logger.info("not saving a checkpoint: the last step's loss was not finite")
+            return
+        if self.checkpointer.save(self.session) is not None:
+            self.saved_step = int(self.session.run(self.model.g_step))
 
     def on_epoch_end(self, epoch, logs=None):
         self._save()

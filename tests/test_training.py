@@ -117,6 +117,12 @@ def test_bad_fit_arguments_are_refused_before_any_step(tiny_model, session, tiny
     assert session.run(tiny_model.d_step) == 0
 
 
+def test_an_array_passed_as_the_dataset_is_refused_with_the_class_to_use(tiny_model, session, tiny_images):
+    """fit wants a GANDataset, which checks and batches the images; a bare array is named as such."""
+    with pytest.raises(TypeError, match="dataset must be a GANDataset, got ndarray"):
+        tiny_model.fit(session, tiny_images)
+
+
 def test_a_dataset_that_does_not_fit_the_model_is_refused(tiny_model, session):
     """Noise of another size than the model's names both sizes."""
     dataset = GANDataset(np.zeros((4, 8, 8, 1), np.float32), noise_dim=5, batch_size=2)
