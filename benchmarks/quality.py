@@ -1,0 +1,90 @@
+"""How good are the samples after how much training? Prints a table of quality against time.
+
+    python benchmarks/quality.py --report-at 1000,2000,4000 [any main.py training flag]
+
+Trains with the given settings (main.py's flags and defaults) and, at each listed step, prints
+steps, epochs, training minutes (the time spent scoring is not counted) and the sample-quality
+figures of gan_tdd.evaluation on --samples images; it also writes a grid of 64 samples per report
+to --out. --threads sets TensorFlow's thread pools, so that two settings can be compared side by
+side on one core each; minutes are then per core, not the figure of a default run.
+"""
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+from gan_tdd import Callback, GANDataset, GANModel  # noqa: E402
+from gan_tdd.cli import train_parser  # noqa: E402
+from gan_tdd.data import load_images  # noqa: E402
+from gan_tdd.evaluation import Evaluator  # noqa: E402
+from gan_tdd.images import save_grid  # noqa: E402
+
+
+class ReportAtSteps(Callback):
+    """At each listed step: pause the clock, score samples from fixed noise, print a row."""
+
+    def __init__(self, steps, evaluator, noise, out):
+        self.steps = sorted(steps)
+        self.evaluator = evaluator
+        self.noise = noise
+        self.out = out
+        self.train_seconds = 0.0
+
+    def on_train_begin(self, logs=None):
+        print("steps  epochs  minutes  mnist_score  frechet  classes  d_loss  g_loss", flush=True)
+        self.started = time.perf_counter()
+
+    def on_step_end(self, step, logs=None):
+        if step not in self.steps:
+            return
+        self.train_seconds += time.perf_counter() - self.started
+        images = self.model.generate(self.session, self.noise)
+        figures = self.evaluator.evaluate(images)
+        save_grid(images[:64], self.out / f"step-{step:06d}.png")
+        epochs = step * self.k_steps / self.dataset.batches_per_epoch
+        print(f"{step:5d}  {epochs:6.2f}  {self.train_seconds / 60:7.2f}  {figures['mnist_score']:11.3f}"
+              f"  {figures['frechet_distance']:7.2f}  {figures['classes_covered']:7d}"
+              f"  {logs['d_loss']:6.3f}  {logs['g_loss']:6.3f}", flush=True)
+        if step == self.steps[-1]:
+            self.model.stop_training = True
+        self.started = time.perf_counter()
+
+
+def main(argv=None):
+    extra = argparse.ArgumentParser(add_help=False)
+    extra.add_argument("--report-at", required=True, help="comma-separated steps to report at")
+    extra.add_argument("--samples", type=int, default=2000, help="images scored per report")
+    extra.add_argument("--threads", type=int, default=0, help="TensorFlow threads; 0 for its default")
+    extra.add_argument("--out", default="quality", help="directory for the sample grids")
+    ours, rest = extra.parse_known_args(argv)
+    args = train_parser().parse_args(rest)
+    seed = 0 if args.seed is None else args.seed
+    print("settings:", " ".join(rest) or "(defaults)", flush=True)
+    images = load_images(args.data)
+    dataset = GANDataset(images, args.noise_dim, args.batch_size, seed=seed)
+    model = GANModel(noise_dim=args.noise_dim, image_shape=dataset.image_shape,
+                     generator_width=args.generator_width, discriminator_width=args.discriminator_width,
+                     d_learning_rate=args.d_learning_rate, g_learning_rate=args.g_learning_rate, seed=seed)
+    out = Path(ours.out)
+    out.mkdir(parents=True, exist_ok=True)
+    report = ReportAtSteps([int(step) for step in ours.report_at.split(",")], Evaluator(),
+                           np.random.default_rng(seed + 1).standard_normal((ours.samples, args.noise_dim),
+                                                                           dtype=np.float32), out)
+    report.k_steps = args.k_steps
+    report.evaluator.real_features  # computed now, outside the timed training
+    config = tf.compat.v1.ConfigProto(intra_op_parallelism_threads=ours.threads,
+                                      inter_op_parallelism_threads=ours.threads)
+    with tf.compat.v1.Session(graph=model.graph, config=config) as session:
+        model.initialize(session)
+        model.fit(session, dataset, epochs=10**6, k_steps=args.k_steps, callbacks=[report])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""How fast is fit()? Prints figures measured side by side in this one run.
+
+    python benchmarks/speed.py [--rounds 5] [--steps 100]
+
+1. fit() against a hand-written tf.compat.v1 loop over the same graph: same session, same batch
+   size, same k, feed_dict, rounds interleaved (plain, fit, fit with callbacks, ...), median
+   images per second of each, and their ratio.
+2. fit() with SummaryCallback + LogCallback at main.py's default periods against fit() alone.
+3. Start-up: from launching `python main.py` to its first finished training step.
+4. Peak resident memory of this process (the data set, the graph, training at the batch size).
+
+Speeds differ from one machine to another by a factor of 2.5: compare only ratios taken in one run.
+"""
+import argparse
+import logging
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+from gan_tdd import GANDataset, GANModel, LogCallback, SummaryCallback  # noqa: E402
+from gan_tdd.cli import DEFAULTS  # noqa: E402
+from gan_tdd.data import load_mnist  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def plain_loop(session, model, images, batch_size, k_steps, steps, random):
+    """The loop one would write by hand: shuffle, slice batches, k D runs, one G run."""
+    order = random.permutation(len(images))
+    position = 0
+    for _ in range(steps):
+        for _ in range(k_steps):
+            batch = images[order[position:position + batch_size]]
+            position += batch_size
+            session.run([model.d_train_op, model.d_loss],
+                        {model.real_images: batch,
+                         model.noise: random.standard_normal((batch_size, model.noise_dim), dtype=np.float32)})
+        session.run([model.g_train_op, model.g_loss],
+                    {model.noise: random.standard_normal((batch_size, model.noise_dim), dtype=np.float32)})
+
+
+def timed(function):
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
+
+
+def startup_seconds():
+    """Seconds from launching main.py until its log records the first finished step."""
+    with tempfile.TemporaryDirectory() as logdir:
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--logdir", logdir, "--run-name", "s",
+                                  "--log-every", "1", "--evaluation-samples", "0"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        log = Path(logdir) / "s" / "train.log"
+        try:
+            while child.poll() is None:
+                if log.exists() and "step 1:" in log.read_text():
+                    return time.perf_counter() - started
+                time.sleep(0.02)
+            raise RuntimeError(f"main.py exited with status {child.returncode} before its first step")
+        finally:
+            child.kill()
+            child.wait()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of each loop")
+    parser.add_argument("--steps", type=int, default=100, help="training steps per round")
+    parser.add_argument("--batch-size", type=int, default=DEFAULTS["batch_size"])
+    parser.add_argument("--k-steps", type=int, default=DEFAULTS["k_steps"])
+    args = parser.parse_args()
+    batch_size, k_steps, steps = args.batch_size, args.k_steps, args.steps
+
+    images = GANDataset(load_mnist("train")[0], DEFAULTS["noise_dim"], batch_size).images
+    # One fit() epoch is exactly `steps` steps: the same work as one round of the plain loop.
+    epoch_images = images[:steps * k_steps * batch_size]
+    dataset = GANDataset(epoch_images, DEFAULTS["noise_dim"], batch_size, seed=0)
+    model = GANModel(noise_dim=DEFAULTS["noise_dim"], generator_width=DEFAULTS["generator_width"],
+                     discriminator_width=DEFAULTS["discriminator_width"], seed=0)
+    logging.getLogger("gan_tdd").addHandler(logging.NullHandler())
+    random = np.random.default_rng(0)
+    with tempfile.TemporaryDirectory() as logdir, tf.compat.v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        callbacks = lambda: [SummaryCallback(logdir, DEFAULTS["summary_every"], DEFAULTS["images_every"]),  # noqa: E731
+                             LogCallback(DEFAULTS["log_every"])]
+        loops = {
+            "plain loop": lambda: plain_loop(session, model, epoch_images, batch_size, k_steps, steps, random),
+            "fit()": lambda: model.fit(session, dataset, epochs=1, k_steps=k_steps),
+            "fit() + callbacks": lambda: model.fit(session, dataset, epochs=1, k_steps=k_steps,
+                                                   callbacks=callbacks()),
+        }
+        for loop in loops.values():  # warm up: first runs allocate and pick kernels
+            loop()
+        seconds = {name: [] for name in loops}
+        for _ in range(args.rounds):
+            for name, loop in loops.items():
+                seconds[name].append(timed(loop))
+    rate = {name: steps * k_steps * batch_size / statistics.median(values) for name, values in seconds.items()}
+
+    print(f"batch {batch_size}, k {k_steps}, {steps} steps a round, {args.rounds} interleaved rounds, medians:")
+    for name in loops:
+        print(f"  {name:18s} {rate[name]:8.0f} images/s")
+    print(f"fit() / plain loop:             {rate['fit()'] / rate['plain loop']:.3f}")
+    print(f"callbacks' cost (1 - with/without): {1 - rate['fit() + callbacks'] / rate['fit()']:.1%}")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"start-up, main.py to first finished step: {startup_seconds():.2f} s")
+
+
+if __name__ == "__main__":
+    main()
