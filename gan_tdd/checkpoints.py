@@ -48,7 +48,8 @@ class Checkpointer:
                                 "or infinite values; the newest checkpoint stays %s", step, self.latest())
             return None
         self.directory.mkdir(parents=True, exist_ok=True)
-        return self.saver.save(session, str(self.directory / "model"), global_step=int(step))
+        return self.saver.save(session, str(self.directory / "model"), global_step=int(step),
+                               write_meta_graph=False)
 
     def restore(self, session):
         """Restore the newest save into `session`; if it cannot be read, the one before it.

@@ -14,6 +14,8 @@ import signal
 import sys
 from pathlib import Path
 
+from gan_tdd.runs import check_run_directory, new_run_directory, read_settings, write_settings
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 # The default run, chosen by measurement on a 2-core CPU machine (docs/defaults.md has the table).
@@ -174,8 +176,6 @@ def _refuse_run_flags_with_resume(argv):
 
 def _settings_for(args):
     """The settings of a run: a new run's from the flags; a resumed run's from its settings.json."""
-    from gan_tdd.runs import read_settings
-
     if args.resume is None:
         settings = {name: getattr(args, name) for name in RUN_SETTINGS}
         if settings["data"] != "mnist":
@@ -210,7 +210,12 @@ def train(args):
         model = _model_for(settings, dataset.image_shape)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    run_directory = Path(args.resume) if args.resume else _create_run(args, settings)
+    if args.resume is None:
+        run_directory = _create_run(args, settings)
+    else:
+        run_directory = Path(args.resume)
+        # A new --epochs total is the run's from now on: a later plain --resume keeps it.
+        write_settings(run_directory, settings)
     return _train_run(run_directory, settings, dataset, model, resuming=args.resume is not None)
 
 
@@ -237,15 +242,11 @@ def _dataset_for(settings):
 
 
 def _check_new_run(args):
-    from gan_tdd.runs import check_run_directory
-
     with _run_directory_errors():
         check_run_directory(args.logdir, args.run_name)
 
 
 def _create_run(args, settings):
-    from gan_tdd.runs import new_run_directory, write_settings
-
     with _run_directory_errors():
         run_directory = new_run_directory(args.logdir, args.run_name)
     write_settings(run_directory, settings)
@@ -407,8 +408,6 @@ def sample(args):
 
     from gan_tdd.checkpoints import Checkpointer
     from gan_tdd.images import save_grid
-    from gan_tdd.runs import read_settings
-
     output = Path(args.output)
     if output.suffix not in (".npy", ".png"):
         raise UsageError(f"--output must end in .npy or .png, got {args.output}")

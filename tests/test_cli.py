@@ -320,3 +320,13 @@ def test_each_run_logs_to_its_own_train_log_only(run_flags, tmp_path):
 
     assert (tmp_path / "runs" / "first" / "train.log").read_text() == first_log
     assert first_log.count("step") == 2
+
+
+def test_a_new_epochs_total_given_with_resume_is_recorded_for_later_resumes(run_flags, tmp_path):
+    """--resume RUN --epochs 2 writes 2 into settings.json, so a plain --resume keeps it."""
+    main(run_flags + ["--epochs", "1", "--run-name", "extended"])
+    run = tmp_path / "runs" / "extended"
+
+    main(["--resume", str(run), "--epochs", "2"])
+
+    assert json.loads((run / "settings.json").read_text())["epochs"] == 2
