@@ -30,17 +30,18 @@ import tensorflow as tf  # noqa: E402
 from gan_tdd import GANDataset, GANModel, LogCallback, SummaryCallback  # noqa: E402
 from gan_tdd.cli import DEFAULTS  # noqa: E402
 from gan_tdd.data import load_mnist  # noqa: E402
+from gan_tdd.dataset import bytes_to_gan_range  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def plain_loop(session, model, images, batch_size, k_steps, steps, random):
-    """The loop one would write by hand: shuffle, slice batches, k D runs, one G run."""
+    """The loop one would write by hand: shuffle, slice and scale byte batches, k D runs, one G run."""
     order = random.permutation(len(images))
     position = 0
     for _ in range(steps):
         for _ in range(k_steps):
-            batch = images[order[position:position + batch_size]]
+            batch = bytes_to_gan_range(images[order[position:position + batch_size]])
             position += batch_size
             session.run([model.d_train_op, model.d_loss],
                         {model.real_images: batch,
@@ -83,7 +84,7 @@ def main():
     args = parser.parse_args()
     batch_size, k_steps, steps = args.batch_size, args.k_steps, args.steps
 
-    images = GANDataset(load_mnist("train")[0], DEFAULTS["noise_dim"], batch_size).images
+    images = load_mnist("train")[0]
     # One fit() epoch is exactly `steps` steps: the same work as one round of the plain loop.
     epoch_images = images[:steps * k_steps * batch_size]
     dataset = GANDataset(epoch_images, DEFAULTS["noise_dim"], batch_size, seed=0)

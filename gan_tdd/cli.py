@@ -20,11 +20,11 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 # The default run, chosen by measurement on a 2-core CPU machine (docs/defaults.md has the table).
 DEFAULTS = {
-    "epochs": 10,
+    "epochs": 12,
     "batch_size": 64,
     "k_steps": 1,
-    "d_learning_rate": 2e-4,
-    "g_learning_rate": 2e-4,
+    "d_learning_rate": 1e-3,
+    "g_learning_rate": 1e-3,
     "noise_dim": 100,
     "generator_width": 32,
     "discriminator_width": 32,

@@ -19,6 +19,21 @@ def as_gan_images(images, name="images"):
     Raises:
         ValueError: the array has the wrong rank, is empty, is not numeric, or is out of range.
     """
+    array = checked_images(images, name)
+    return bytes_to_gan_range(array) if array.dtype == np.uint8 else array
+
+
+def bytes_to_gan_range(images):
+    """uint8 pixels 0..255 as float32 in [-1, 1]."""
+    scaled = images.astype(np.float32)
+    scaled /= 127.5
+    scaled -= 1.0
+    return scaled
+
+
+def checked_images(images, name="images"):
+    """Check an image array as `as_gan_images` does, but return uint8 images unscaled: as bytes,
+    MNIST's 60,000 training digits take 47 MB instead of 188 MB."""
     array = np.asarray(images)
     if array.dtype.kind not in "uif":
         raise ValueError(f"{name} must be a numeric array, got dtype {array.dtype}")
@@ -27,7 +42,7 @@ def as_gan_images(images, name="images"):
     if array.shape[0] == 0:
         raise ValueError(f"{name} must hold at least one image, got shape {array.shape}")
     if array.dtype == np.uint8:
-        return array.astype(np.float32) / 127.5 - 1.0
+        return array
     array = array.astype(np.float32, copy=False)
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must be finite, but holds NaN or infinite values")
@@ -69,7 +84,8 @@ class GANDataset:
             batch_size: images per batch, at most the number of images.
             seed: seeds the shuffling and the noise; None for a random seed.
         """
-        self.images = as_gan_images(images)
+        # uint8 images stay bytes until a batch is served: a quarter of the memory.
+        self.images = checked_images(images)
         self.noise_dim = require_int("noise_dim", noise_dim, 1)
         self.batch_size = require_int("batch_size", batch_size, 1)
         if self.batch_size > len(self.images):
@@ -106,7 +122,8 @@ class GANDataset:
         if self._position >= self.batches_per_epoch:
             raise IndexError("this epoch has no batches left: call reset() to start the next one")
         start = self._position * self.batch_size
-        self.last_batch = self.images[self._order[start:start + self.batch_size]]
+        batch = self.images[self._order[start:start + self.batch_size]]
+        self.last_batch = bytes_to_gan_range(batch) if batch.dtype == np.uint8 else batch
         self._position += 1
         return self.last_batch
 
