@@ -14,6 +14,7 @@ import signal
 import sys
 from pathlib import Path
 
+from gan_tdd.checks import OneLineErrorParser
 from gan_tdd.runs import check_run_directory, new_run_directory, read_settings, write_settings
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -42,14 +43,6 @@ RUN_SETTINGS = ("batch_size", "k_steps", "d_learning_rate", "g_learning_rate", "
 
 class UsageError(Exception):
     """A mistake on the command line or in the files it names: one line on stderr, exit 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a mistake is one line, `main.py: error: ...`, instead of the usage and then
-    the error; --help still shows everything."""
-
-    def error(self, message):
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def _int_at_least(minimum):
@@ -86,7 +79,7 @@ def _run_name(text):
 
 def train_parser():
     """The flags of a training run."""
-    parser = _Parser(
+    parser = OneLineErrorParser(
         prog="main.py", formatter_class=argparse.ArgumentDefaultsHelpFormatter,
         description="Train a GAN on MNIST (or another grey-image data set) and watch it in TensorBoard. "
                     "Other commands: 'main.py sample --help', 'main.py evaluate --help'.")
@@ -128,7 +121,7 @@ def train_parser():
 
 def sample_parser():
     """The flags of `main.py sample`."""
-    parser = _Parser(
+    parser = OneLineErrorParser(
         prog="main.py sample", formatter_class=argparse.ArgumentDefaultsHelpFormatter,
         description="Generate images from a run's last checkpoint.")
     parser.add_argument("--run", required=True, metavar="RUN_DIR", help="the run directory to sample from")

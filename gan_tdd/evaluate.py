@@ -6,10 +6,11 @@ the Fréchet distance to MNIST's test digits, the classes covered and the class 
 (see docs/evaluation.md). A file that cannot be scored ends the program with exit status 2
 and one line on stderr that names the problem.
 """
-import argparse
 import json
 import sys
 from pathlib import Path
+
+from gan_tdd.checks import OneLineErrorParser
 
 import numpy as np
 
@@ -72,13 +73,13 @@ def format_metrics(metrics):
 
 def main(argv=None):
     """Run the command line; return the exit status (0 scored, 1 no classifier or data, 2 bad input)."""
-    parser = argparse.ArgumentParser(prog=f"python -m {PROG}",
+    parser = OneLineErrorParser(prog=f"python -m {PROG}",
                                      description="Score generated MNIST digits saved in a .npy file.")
     parser.add_argument("file", help="a .npy file with float32 images of shape (count, 28, 28, 1) in [-1, 1]")
     parser.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exit_:  # argparse has printed the usage and the error
+    except SystemExit as exit_:  # argparse has printed one line, or the help
         return exit_.code
     try:
         images = load_samples(args.file)

@@ -130,12 +130,22 @@ def test_evaluate_rejects_arrays_that_are_not_generated_mnist_images(tmp_path, c
     assert message in line
 
 
-def test_evaluate_without_a_file_argument_shows_usage_and_exits_with_2(capsys):
-    """No argument at all is a usage error."""
+def test_evaluate_without_a_file_argument_says_so_in_one_line_and_exits_with_2(capsys):
+    """No argument at all is a usage error: one line that names the missing argument."""
     code = main([])
 
+    error = capsys.readouterr().err
     assert code == 2
-    assert "usage:" in capsys.readouterr().err
+    assert error.count("\n") == 1 and "the following arguments are required: file" in error
+
+
+def test_evaluate_answers_an_unknown_flag_with_one_line(tmp_path, capsys):
+    """A flag evaluate does not know is named in a single line that points to --help."""
+    code = main([str(tmp_path / "samples.npy"), "--bogus"])
+
+    error = capsys.readouterr().err
+    assert code == 2
+    assert error.count("\n") == 1 and "--bogus" in error and "--help" in error
 
 
 def test_evaluate_run_as_a_module_answers_a_bad_file_with_one_line_and_no_traceback(tmp_path):

@@ -7,10 +7,11 @@ few epochs from a fixed seed, writes the weights as float16 to
 gan_tdd/evaluation/classifier_weights.npz, then loads them back with `MNISTClassifier` and
 prints the accuracy on the 10,000 test digits. Exits with status 1 if that is below 99%.
 """
-import argparse
 import sys
 import time
 from pathlib import Path
+
+from gan_tdd.checks import OneLineErrorParser
 
 import numpy as np
 import tensorflow as tf
@@ -93,7 +94,7 @@ def accuracy(weights_path, images, labels):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m gan_tdd.evaluation.train",
+    parser = OneLineErrorParser(prog="python -m gan_tdd.evaluation.train",
                                      description="Train the evaluation classifier and write its weights.")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--seed", type=int, default=SEED)
