@@ -94,3 +94,14 @@ def read_settings(run_directory):
     if not path.is_file():
         raise FileNotFoundError(f"{run_directory} is not a run directory: it has no {SETTINGS_FILE}")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def model_from_settings(settings, image_shape):
+    """The GANModel that a run's settings describe, for images of `image_shape`."""
+    from gan_tdd.model import GANModel
+
+    return GANModel(noise_dim=settings["noise_dim"], image_shape=image_shape,
+                    generator_width=settings["generator_width"],
+                    discriminator_width=settings["discriminator_width"],
+                    d_learning_rate=settings["d_learning_rate"],
+                    g_learning_rate=settings["g_learning_rate"], seed=settings["seed"])

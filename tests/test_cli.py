@@ -10,7 +10,7 @@ import pytest
 import tensorflow as tf
 from PIL import Image
 
-from gan_tdd import cli
+from gan_tdd import train_command
 from gan_tdd.cli import main, train_parser
 
 MAIN = Path(__file__).resolve().parents[1] / "main.py"
@@ -303,7 +303,7 @@ def test_an_interrupt_outside_training_ends_quietly_with_status_130(monkeypatch,
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_train_run", interrupted)
+    monkeypatch.setattr(train_command, "_train_run", interrupted)
 
     status = main(run_flags + ["--epochs", "1"])
 

@@ -1,0 +1,59 @@
+"""What a command-line run needs from the terminal: Ctrl-C that stops cleanly, and log lines
+that go to the run's train.log without breaking the progress bar."""
+import logging
+import signal
+import sys
+
+
+class stop_on_interrupt:
+    """While training, Ctrl-C asks fit to stop after its current step (a checkpoint follows);
+    a second Ctrl-C interrupts at once."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def _handler(self, signum, frame):
+        print("\nstopping after this step and saving a checkpoint (Ctrl-C again to abort)",
+              file=sys.stderr)
+        self.model.stop_training = True
+        signal.signal(signal.SIGINT, self.previous)
+
+    def __enter__(self):
+        self.previous = signal.signal(signal.SIGINT, self._handler)
+        return self
+
+    def __exit__(self, *exc):
+        signal.signal(signal.SIGINT, self.previous)
+        return False
+
+
+class TerminalHandler(logging.Handler):
+    """Warnings and errors on stderr as `main.py: warning: ...`, printed above the progress bar
+    instead of into it."""
+
+    def emit(self, record):
+        from tqdm import tqdm
+
+        tqdm.write(f"main.py: {record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
+
+
+def log_to_file(path):
+    """Send the "gan_tdd" logger to `path`, and its warnings and errors to the terminal as well;
+    returns the handlers, for `stop_logging`."""
+    logger = logging.getLogger("gan_tdd")
+    logger.setLevel(logging.INFO)
+    file = logging.FileHandler(path, encoding="utf-8")
+    file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    # Info lines would break the progress bar: the terminal gets warnings and errors only.
+    terminal = TerminalHandler(logging.WARNING)
+    for handler in (file, terminal):
+        logger.addHandler(handler)
+    return file, terminal
+
+
+def stop_logging(handlers):
+    """Detach and close the handlers, so that a later run in this process logs to its own file only."""
+    logger = logging.getLogger("gan_tdd")
+    for handler in handlers:
+        logger.removeHandler(handler)
+        handler.close()

@@ -1,0 +1,174 @@
+"""`python main.py [flags]`: train a new run, or resume one, in its run directory."""
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+from gan_tdd.checks import UsageError
+from gan_tdd.cli import DEFAULTS, RUN_SETTINGS
+from gan_tdd.runs import (check_run_directory, model_from_settings, new_run_directory, read_settings,
+                          write_settings)
+from gan_tdd.terminal import log_to_file, stop_logging, stop_on_interrupt
+
+
+def _settings_for(args):
+    """The settings of a run: a new run's from the flags; a resumed run's from its settings.json."""
+    if args.resume is None:
+        settings = {name: getattr(args, name) for name in RUN_SETTINGS}
+        if settings["data"] != "mnist":
+            # Absolute, so that --resume and sample work from any directory.
+            settings["data"] = str(Path(settings["data"]).resolve())
+        if settings["seed"] is None:
+            settings["seed"] = int.from_bytes(os.urandom(4), "little") % 2**31
+        settings["epochs"] = getattr(args, "epochs", DEFAULTS["epochs"])
+        return settings
+    try:
+        settings = read_settings(args.resume)
+    except (FileNotFoundError, ValueError) as error:
+        raise UsageError(f"cannot resume: {error}") from None
+    if not (Path(args.resume) / "checkpoints" / "checkpoint").is_file():
+        raise UsageError(f"cannot resume: {args.resume} holds no checkpoint")
+    settings["epochs"] = getattr(args, "epochs", settings["epochs"])
+    return settings
+
+
+def train(args):
+    """Train a new run, or resume one; returns the exit status.
+
+    Everything that can be checked is checked before the run directory is made, and all but the
+    model's own arguments before TensorFlow is loaded: a mistake costs one line and leaves nothing.
+    """
+    settings = _settings_for(args)
+    if args.resume is None:
+        _check_new_run(args)
+    dataset = _dataset_for(settings)
+    settings["image_shape"] = list(dataset.image_shape)
+    try:
+        model = model_from_settings(settings, dataset.image_shape)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if args.resume is None:
+        run_directory = _create_run(args, settings)
+    else:
+        run_directory = Path(args.resume)
+        # A new --epochs total is the run's from now on: a later plain --resume keeps it.
+        write_settings(run_directory, settings)
+    return _train_run(run_directory, settings, dataset, model, resuming=args.resume is not None)
+
+
+def _dataset_for(settings):
+    """The run's GANDataset, checked against its batch size, k and the generator's image sizes."""
+    from gan_tdd.checks import require_image_shape
+    from gan_tdd.data import DataError, load_images
+    from gan_tdd.dataset import GANDataset
+
+    try:
+        images = load_images(settings["data"])
+    except DataError as error:
+        raise UsageError(f"argument --data: {error}") from None
+    try:
+        dataset = GANDataset(images, settings["noise_dim"], settings["batch_size"], seed=settings["seed"])
+        require_image_shape(f"the images of --data {settings['data']}", dataset.image_shape)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if dataset.batches_per_epoch < settings["k_steps"]:
+        raise UsageError(f"argument --k-steps: must be at most the batches per epoch "
+                         f"({len(images)} images in batches of {dataset.batch_size} make "
+                         f"{dataset.batches_per_epoch}), got {settings['k_steps']}")
+    return dataset
+
+
+def _check_new_run(args):
+    with _run_directory_errors():
+        check_run_directory(args.logdir, args.run_name)
+
+
+def _create_run(args, settings):
+    with _run_directory_errors():
+        run_directory = new_run_directory(args.logdir, args.run_name)
+    write_settings(run_directory, settings)
+    return run_directory
+
+
+@contextlib.contextmanager
+def _run_directory_errors():
+    """Turn the errors of making a run directory into one line that names the flag."""
+    try:
+        yield
+    except FileExistsError as error:  # its message names --run-name and --resume already
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise UsageError(f"argument --logdir: {error}") from None
+
+
+def _train_run(run_directory, settings, dataset, model, resuming):
+    """Train in `run_directory`; returns 0 when done, 130 when stopped by Ctrl-C (a checkpoint is
+    saved first) and 1 when a loss became NaN (then nothing is saved after the last good step)."""
+    import tensorflow as tf
+
+    from gan_tdd.callbacks import LogCallback, SummaryCallback
+    from gan_tdd.checkpoints import CheckpointCallback, Checkpointer
+    from gan_tdd.progress import ProgressBar
+    from gan_tdd.safety import TerminateOnNaN
+    from gan_tdd.samples import SampleGridCallback
+
+    checkpointer = Checkpointer(model, run_directory / "checkpoints")
+    handlers = log_to_file(run_directory / "train.log")
+    try:
+        print(f"run directory: {run_directory}", file=sys.stderr)
+        print(f"watch it: tensorboard --logdir {run_directory.parent}", file=sys.stderr)
+        with tf.compat.v1.Session(graph=model.graph) as session:
+            if resuming:
+                try:
+                    restored = checkpointer.restore(session)
+                except FileNotFoundError as error:
+                    raise UsageError(f"cannot resume: {error}") from None
+                print(f"resumed from {restored}", file=sys.stderr)
+            else:
+                model.initialize(session)
+            epochs_left = max(settings["epochs"] - int(session.run(model.epoch)), 0)
+            # First, so that a NaN step is known before anything else acts on it.
+            nan_guard = TerminateOnNaN()
+            # Evaluation before the progress bar, so that the epoch's summary line shows its figures.
+            callbacks = [nan_guard, *_evaluation_callbacks(settings, dataset, run_directory),
+                         ProgressBar(epochs_left, settings["k_steps"]),
+                         SummaryCallback(run_directory, settings["summary_every"], settings["images_every"]),
+                         LogCallback(settings["log_every"]),
+                         SampleGridCallback(run_directory / "samples", _fixed_noise(run_directory, settings)),
+                         CheckpointCallback(checkpointer)]
+            with stop_on_interrupt(model):
+                model.fit(session, dataset, epochs=epochs_left, k_steps=settings["k_steps"],
+                          callbacks=callbacks)
+            step = int(session.run(model.g_step))
+    finally:
+        stop_logging(handlers)
+    if nan_guard.message is not None:  # logged already, as `main.py: error: ...`
+        return 1
+    if model.stop_training:
+        print(f"stopped at step {step}, checkpoint saved; continue with: "
+              f"python main.py --resume {run_directory}", file=sys.stderr)
+        return 130
+    print(f"done: samples in {run_directory / 'samples'}", file=sys.stderr)
+    return 0
+
+
+def _fixed_noise(run_directory, settings):
+    """The noise behind the sample grids: drawn once per run, read back when it resumes."""
+    import numpy as np
+
+    path = run_directory / "fixed_noise.npy"
+    if not path.exists():
+        np.save(path, np.random.default_rng(settings["seed"]).standard_normal(
+            (64, settings["noise_dim"]), dtype=np.float32))
+    return np.load(path)
+
+
+def _evaluation_callbacks(settings, dataset, run_directory):
+    """Scores samples after each epoch, for MNIST-shaped images when the classifier is installed."""
+    if settings["evaluation_samples"] == 0 or tuple(dataset.image_shape) != (28, 28, 1):
+        return []
+    from gan_tdd.evaluation import EvaluationCallback
+
+    return [EvaluationCallback(every_n_epochs=1, sample_count=settings["evaluation_samples"],
+                               # Its own directory: TensorBoard follows one live event file per directory.
+                               logdir=str(run_directory / "evaluation"))]
