@@ -85,9 +85,12 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
                 history[name].append(logs[name])
                 epoch_history[name].append(logs[name])
             callbacks.on_step_end(step, logs)
+        if dataset.remaining_batches < k_steps:
+            # Counted even when training stops on the epoch's last step: a resumed run then
+            # starts the next epoch instead of repeating this one.
+            session.run(model.increment_epoch)
         if model.stop_training:
             break
-        session.run(model.increment_epoch)
         callbacks.on_epoch_end(epoch, {name: sum(values) / len(values)
                                        for name, values in epoch_history.items()})
     callbacks.on_train_end()

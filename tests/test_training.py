@@ -100,6 +100,17 @@ def test_setting_stop_training_ends_fit_after_the_current_step(tiny_model, sessi
     assert session.run([tiny_model.g_step, tiny_model.epoch]) == [4, 0]
 
 
+def test_stopping_on_an_epochs_last_step_counts_that_epoch_as_done(tiny_model, session, tiny_dataset):
+    """Stopped at step 6 of a 6-step epoch: the epoch counter says 1, so a resume starts epoch 2."""
+    class StopAtSix(Callback):
+        def on_step_end(self, step, logs=None):
+            self.model.stop_training = step == 6
+
+    tiny_model.fit(session, tiny_dataset, epochs=3, callbacks=[StopAtSix()])
+
+    assert session.run([tiny_model.g_step, tiny_model.epoch]) == [6, 1]
+
+
 @pytest.mark.parametrize("arguments, error, message", [
     pytest.param({"epochs": -1}, ValueError, "epochs must be an integer >= 0", id="negative_epochs"),
     pytest.param({"k_steps": 0}, ValueError, "k_steps must be an integer >= 1", id="zero_k_steps"),
