@@ -16,21 +16,23 @@ from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
-from gan_tdd import Callback, GANDataset, GANModel  # noqa: E402
+from gan_tdd import Callback, GANDataset  # noqa: E402
 from gan_tdd.cli import train_parser  # noqa: E402
 from gan_tdd.data import load_images  # noqa: E402
+from gan_tdd.dataset import fixed_noise  # noqa: E402
 from gan_tdd.evaluation import Evaluator  # noqa: E402
 from gan_tdd.images import save_grid  # noqa: E402
+from gan_tdd.runs import model_from_settings  # noqa: E402
 
 
 class ReportAtSteps(Callback):
     """At each listed step: pause the clock, score samples from fixed noise, print a row."""
 
-    def __init__(self, steps, evaluator, noise, out):
+    def __init__(self, steps, evaluator, noise, out, k_steps):
         self.steps = sorted(steps)
+        self.k_steps = k_steps
         self.evaluator = evaluator
         self.noise = noise
         self.out = out
@@ -57,6 +59,7 @@ class ReportAtSteps(Callback):
 
 
 def main(argv=None):
+    """Parse the report flags and main.py's training flags, train, and print a row per report."""
     extra = argparse.ArgumentParser(add_help=False)
     extra.add_argument("--report-at", required=True, help="comma-separated steps to report at")
     extra.add_argument("--samples", type=int, default=2000, help="images scored per report")
@@ -68,16 +71,13 @@ def main(argv=None):
     print("settings:", " ".join(rest) or "(defaults)", flush=True)
     images = load_images(args.data)
     dataset = GANDataset(images, args.noise_dim, args.batch_size, seed=seed)
-    model = GANModel(noise_dim=args.noise_dim, image_shape=dataset.image_shape,
-                     generator_width=args.generator_width, discriminator_width=args.discriminator_width,
-                     d_learning_rate=args.d_learning_rate, g_learning_rate=args.g_learning_rate, seed=seed)
+    model = model_from_settings({**vars(args), "seed": seed}, dataset.image_shape)
     out = Path(ours.out)
     out.mkdir(parents=True, exist_ok=True)
-    report = ReportAtSteps([int(step) for step in ours.report_at.split(",")], Evaluator(),
-                           np.random.default_rng(seed + 1).standard_normal((ours.samples, args.noise_dim),
-                                                                           dtype=np.float32), out)
-    report.k_steps = args.k_steps
-    report.evaluator.real_features  # computed now, outside the timed training
+    evaluator = Evaluator()
+    evaluator.real_features  # computed now, outside the timed training
+    report = ReportAtSteps([int(step) for step in ours.report_at.split(",")], evaluator,
+                           fixed_noise(ours.samples, args.noise_dim, seed + 1), out, args.k_steps)
     config = tf.compat.v1.ConfigProto(intra_op_parallelism_threads=ours.threads,
                                       inter_op_parallelism_threads=ours.threads)
     with tf.compat.v1.Session(graph=model.graph, config=config) as session:

@@ -8,6 +8,7 @@ so its figures read as landmarks for a GAN's. The Fréchet distance is to all 10
 import numpy as np
 
 from gan_tdd.data import load_mnist
+from gan_tdd.dataset import bytes_to_gan_range
 from gan_tdd.evaluation import Evaluator
 
 COUNT = 1000
@@ -24,9 +25,9 @@ def box_blur(images, times=2):
 
 def reference_sets():
     """(description, images) pairs: real digits, degraded digits, and failures a GAN can show."""
-    test_images = load_mnist("test")[0].astype(np.float32) / 127.5 - 1.0
+    test_images = bytes_to_gan_range(load_mnist("test")[0])
     train_images, train_labels = load_mnist("train")
-    train_images = train_images.astype(np.float32) / 127.5 - 1.0
+    train_images = bytes_to_gan_range(train_images)
     noise = np.random.default_rng(0).uniform(-1, 1, (COUNT, 28, 28, 1)).astype(np.float32)
     return [
         ("real test digits (part of the reference)", test_images[:COUNT]),
@@ -40,6 +41,7 @@ def reference_sets():
 
 
 def main():
+    """Print the table of figures for the reference sets."""
     evaluator = Evaluator()
     print("| set | images | MNIST score | Fréchet distance | classes covered |")
     print("|---|---:|---:|---:|---:|")

@@ -51,6 +51,7 @@ def plain_loop(session, model, images, batch_size, k_steps, steps, random):
 
 
 def timed(function):
+    """Seconds that one call of `function` takes."""
     started = time.perf_counter()
     function()
     return time.perf_counter() - started
@@ -76,6 +77,7 @@ def startup_seconds():
 
 
 def main():
+    """Measure and print the figures listed in the module docstring."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of each loop")
     parser.add_argument("--steps", type=int, default=100, help="training steps per round")

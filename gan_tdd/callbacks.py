@@ -77,6 +77,7 @@ class CallbackList(Callback):
     """Several callbacks acting as one: each hook calls every member's hook in list order."""
 
     def __init__(self, callbacks=None):
+        """Args: callbacks: the member callbacks, in the order their hooks are called."""
         self.callbacks = list(callbacks or ())
 
     def set_model(self, model, session, dataset=None):
@@ -122,6 +123,11 @@ class SummaryCallback(Callback):
     """
 
     def __init__(self, logdir, every_n_steps=100, images_every_n_steps=500):
+        """Args:
+            logdir: the directory for the event files (TensorBoard's --logdir or below it).
+            every_n_steps: steps between scalar summaries.
+            images_every_n_steps: steps between image grids (encoding them costs more).
+        """
         self.logdir = str(logdir)
         self.every_n_steps = require_int("every_n_steps", every_n_steps, 1)
         self.images_every_n_steps = require_int("images_every_n_steps", images_every_n_steps, 1)
@@ -157,6 +163,10 @@ class LogCallback(Callback):
     """
 
     def __init__(self, every_n_steps=100, logger=None):
+        """Args:
+            every_n_steps: steps between lines.
+            logger: where the lines go; by default the "gan_tdd" logger.
+        """
         self.every_n_steps = require_int("every_n_steps", every_n_steps, 1)
         self.logger = logger or logging.getLogger("gan_tdd")
         self.epoch = 0

@@ -91,6 +91,7 @@ class CheckpointCallback(Callback):
     """
 
     def __init__(self, checkpointer):
+        """Args: checkpointer: the Checkpointer that saves (and knows where)."""
         self.checkpointer = checkpointer
         self.saved_step = None
         self.losses_finite = True

@@ -59,6 +59,12 @@ def checked_images(images, name="images"):
     return array
 
 
+def fixed_noise(count, noise_dim, seed):
+    """`count` standard normal noise vectors that depend only on `seed`: the same samples can
+    be drawn again and again, to watch them improve or to compare runs."""
+    return np.random.default_rng(seed).standard_normal((count, noise_dim), dtype=np.float32)
+
+
 class GANDataset:
     """Real images in shuffled batches, and the noise to go with them.
 
@@ -71,7 +77,7 @@ class GANDataset:
             real = dataset.next_batch()
             noise = dataset.next_noise()
 
-    The tutorial this grows from asked `has_more_than(count)`; `remaining_batches` is a number,
+    `remaining_batches` is a number rather than a yes/no question such as `has_more_than(count)`,
     so "enough for k discriminator steps" reads as a comparison with no off-by-one to remember.
     """
 
@@ -97,6 +103,11 @@ class GANDataset:
         self._position = self.batches_per_epoch
         self.last_batch = None
         self.last_noise = None
+
+    def reseed(self, seed):
+        """Draw shuffles and noise from a new random stream, seeded by `seed` (an int or a list
+        of ints), as a resumed run does."""
+        self._random = np.random.default_rng(seed)
 
     @property
     def image_shape(self):

@@ -10,9 +10,9 @@ import json
 import sys
 from pathlib import Path
 
-from gan_tdd.checks import OneLineErrorParser
-
 import numpy as np
+
+from gan_tdd.checks import OneLineErrorParser
 
 PROG = "gan_tdd.evaluate"
 IMAGE_SHAPE = (28, 28, 1)

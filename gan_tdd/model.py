@@ -1,10 +1,11 @@
 """GANModel: the whole GAN as one TF1-style graph that a session runs.
 
-Building the graph follows four steps, in this order:
+Building the graph follows five steps, in this order:
 1. inputs: placeholders for noise and real images;
 2. networks: the generator, and the discriminator applied twice with shared variables;
 3. losses: sigmoid cross-entropy for each network;
-4. train ops: one Adam optimizer per network, each moving only its own network's variables.
+4. train ops: one Adam optimizer per network, each moving only its own network's variables;
+5. summaries: the scalars and image grids that TensorBoard shows.
 """
 import tensorflow as tf
 

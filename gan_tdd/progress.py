@@ -15,6 +15,12 @@ class ProgressBar(Callback):
     """
 
     def __init__(self, epochs, k_steps, every_n_steps=20, file=None):
+        """Args:
+            epochs: how many epochs this fit runs (the bars count to the model's epoch + this).
+            k_steps: the fit's discriminator updates per step, to count real images.
+            every_n_steps: steps between updates of p_real and p_fake beside the bar.
+            file: where the bar goes; stderr by default.
+        """
         self.epochs = epochs
         self.k_steps = k_steps
         self.every_n_steps = every_n_steps

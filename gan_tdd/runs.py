@@ -4,7 +4,9 @@
     RUN_DIR/fixed_noise.npy the noise behind the sample grids, so a resumed run draws the same digits
     RUN_DIR/checkpoints/    the model's variables after each epoch
     RUN_DIR/samples/        epoch-NNN.png grids, final.png, progress.gif
-    RUN_DIR/                TensorBoard's event files
+    RUN_DIR/train.log       a line every --log-every steps, and the evaluation after each epoch
+    RUN_DIR/evaluation/     TensorBoard's event files of the evaluation
+    RUN_DIR/                TensorBoard's event files of the training
 """
 import json
 import os

@@ -17,6 +17,7 @@ class TerminateOnNaN(Callback):
     """
 
     def __init__(self, logger=None):
+        """Args: logger: where the message goes; by default the "gan_tdd" logger."""
         self.logger = logger or logging.getLogger("gan_tdd")
         self.message = None
 

@@ -12,6 +12,7 @@ def sample(args):
     import tensorflow as tf
 
     from gan_tdd.checkpoints import Checkpointer
+    from gan_tdd.dataset import fixed_noise
     from gan_tdd.images import save_grid
 
     output = Path(args.output)
@@ -27,8 +28,7 @@ def sample(args):
         raise UsageError(str(error)) from None
     model = model_from_settings(settings, tuple(settings["image_shape"]))
     checkpointer = Checkpointer(model, Path(args.run) / "checkpoints")
-    noise = np.random.default_rng(args.seed).standard_normal((args.count, settings["noise_dim"]),
-                                                             dtype=np.float32)
+    noise = fixed_noise(args.count, settings["noise_dim"], args.seed)
     with tf.compat.v1.Session(graph=model.graph) as session:
         try:
             checkpointer.restore(session)

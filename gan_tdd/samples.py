@@ -16,6 +16,10 @@ class SampleGridCallback(Callback):
     """
 
     def __init__(self, directory, noise):
+        """Args:
+            directory: where the grids go; made when training begins.
+            noise: the fixed noise batch, shape (count, noise_dim); 64 makes an 8x8 grid.
+        """
         self.directory = Path(directory)
         self.noise = noise
 

@@ -10,6 +10,7 @@ class stop_on_interrupt:
     a second Ctrl-C interrupts at once."""
 
     def __init__(self, model):
+        """Args: model: the GANModel whose `stop_training` Ctrl-C sets."""
         self.model = model
 
     def _handler(self, signum, frame):

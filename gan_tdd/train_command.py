@@ -124,6 +124,9 @@ def _train_run(run_directory, settings, dataset, model, resuming):
                 except FileNotFoundError as error:
                     raise UsageError(f"cannot resume: {error}") from None
                 print(f"resumed from {restored}", file=sys.stderr)
+                # A stream of its own for the resumed part, still fixed by the seed: replaying the
+                # first part's shuffles and noise would show the model the same batches again.
+                dataset.reseed([settings["seed"], int(session.run(model.g_step))])
             else:
                 model.initialize(session)
             epochs_left = max(settings["epochs"] - int(session.run(model.epoch)), 0)
@@ -156,16 +159,21 @@ def _fixed_noise(run_directory, settings):
     """The noise behind the sample grids: drawn once per run, read back when it resumes."""
     import numpy as np
 
+    from gan_tdd.dataset import fixed_noise
+
     path = run_directory / "fixed_noise.npy"
     if not path.exists():
-        np.save(path, np.random.default_rng(settings["seed"]).standard_normal(
-            (64, settings["noise_dim"]), dtype=np.float32))
+        partial = run_directory / "fixed_noise.partial.npy"
+        np.save(partial, fixed_noise(64, settings["noise_dim"], settings["seed"]))
+        # Renamed into place whole: a run killed while writing never leaves half a file behind.
+        os.replace(partial, path)
     return np.load(path)
 
 
 def _evaluation_callbacks(settings, dataset, run_directory):
-    """Scores samples after each epoch, for MNIST-shaped images when the classifier is installed."""
-    if settings["evaluation_samples"] == 0 or tuple(dataset.image_shape) != (28, 28, 1):
+    """Scores samples after each epoch when training on MNIST: the classifier knows only digits,
+    so on any other data set (Fashion-MNIST has the same shape) its figures would mislead."""
+    if settings["evaluation_samples"] == 0 or settings["data"] != "mnist":
         return []
     from gan_tdd.evaluation import EvaluationCallback
 

@@ -72,7 +72,7 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
     for epoch in range(first_epoch, first_epoch + epochs):
         callbacks.on_epoch_begin(epoch)
         dataset.reset()
-        epoch_history = {"d_loss": [], "g_loss": []}
+        first_step_of_epoch = len(history["d_loss"])
         while dataset.remaining_batches >= k_steps and not model.stop_training:
             for _ in range(k_steps):
                 _, d_loss = d_update(dataset.next_batch(), dataset.next_noise())
@@ -83,7 +83,6 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
             logs.update(_plain(extra_values))
             for name in history:
                 history[name].append(logs[name])
-                epoch_history[name].append(logs[name])
             callbacks.on_step_end(step, logs)
         if dataset.remaining_batches < k_steps:
             # Counted even when training stops on the epoch's last step: a resumed run then
@@ -91,10 +90,14 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
             session.run(model.increment_epoch)
         if model.stop_training:
             break
-        callbacks.on_epoch_end(epoch, {name: sum(values) / len(values)
-                                       for name, values in epoch_history.items()})
+        callbacks.on_epoch_end(epoch, {name: _mean(values[first_step_of_epoch:])
+                                       for name, values in history.items()})
     callbacks.on_train_end()
     return history
+
+
+def _mean(values):
+    return sum(values) / len(values)
 
 
 def _plain(values):

@@ -330,3 +330,13 @@ def test_a_new_epochs_total_given_with_resume_is_recorded_for_later_resumes(run_
     main(["--resume", str(run), "--epochs", "2"])
 
     assert json.loads((run / "settings.json").read_text())["epochs"] == 2
+
+
+def test_samples_are_scored_only_when_training_on_mnist(run_flags, tmp_path):
+    """28x28 images from another data set get no MNIST figures: the classifier knows only digits."""
+    status = main(run_flags + ["--epochs", "1", "--run-name", "fashion", "--evaluation-samples", "50"])
+
+    run = tmp_path / "runs" / "fashion"
+    assert status == 0
+    assert not (run / "evaluation").exists()
+    assert "mnist_score" not in (run / "train.log").read_text()

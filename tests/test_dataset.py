@@ -82,6 +82,18 @@ def test_the_same_seed_gives_the_same_batches_and_noise(tiny_images):
     np.testing.assert_array_equal(first.next_noise(), second.next_noise())
 
 
+def test_reseeding_starts_a_random_stream_of_its_own(tiny_images):
+    """Reseeded with [7, 6], a data set draws other noise than with 7, and the same as a twin reseeded alike."""
+    plain, reseeded, twin = (GANDataset(tiny_images, noise_dim=4, batch_size=3, seed=7) for _ in range(3))
+
+    reseeded.reseed([7, 6])
+    twin.reseed([7, 6])
+
+    noise = reseeded.next_noise()
+    assert not np.array_equal(noise, plain.next_noise())
+    np.testing.assert_array_equal(noise, twin.next_noise())
+
+
 def test_uint8_images_are_served_as_float_batches_scaled_from_0_255_to_minus_one_one():
     """Byte pixels 0, 255 and 51 come out of next_batch as -1, 1 and -0.6, in float32."""
     images = np.array([0, 255, 51, 0], np.uint8).reshape(4, 1, 1, 1)

@@ -6,6 +6,7 @@ import tensorflow as tf
 
 from gan_tdd.callbacks import Callback
 from gan_tdd.checks import require_int
+from gan_tdd.dataset import fixed_noise
 from gan_tdd.evaluation.evaluator import Evaluator
 
 v1 = tf.compat.v1
@@ -57,8 +58,7 @@ class EvaluationCallback(Callback):
 
     def set_model(self, model, session, dataset=None):
         super().set_model(model, session, dataset)
-        self.noise = np.random.default_rng(self.seed).standard_normal(
-            (self.sample_count, model.noise_dim), dtype=np.float32)
+        self.noise = fixed_noise(self.sample_count, model.noise_dim, self.seed)
         if self.logdir is not None:
             self._close_writer()  # one left open by a fit that ended in an exception
             # A FileWriter refuses to be made while eager execution is on: make it in the model's graph.

@@ -1,6 +1,5 @@
 """Evaluator: all the metrics of a batch of generated digits, against MNIST's test digits."""
 from gan_tdd.data import load_mnist
-from gan_tdd.dataset import as_gan_images
 from gan_tdd.evaluation.classifier import MNISTClassifier
 from gan_tdd.evaluation.metrics import class_histogram, frechet_distance, mnist_score, mode_coverage
 
@@ -33,7 +32,7 @@ class Evaluator:
         """The classifier's features of the reference images, computed once."""
         if self._real_features is None:
             images = self.real_images if self.real_images is not None else load_mnist("test")[0]
-            self._real_features = self.classifier.features(as_gan_images(images, "real_images"))
+            self._real_features = self.classifier.features(images)
         return self._real_features
 
     def evaluate(self, images):

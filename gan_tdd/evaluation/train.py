@@ -11,12 +11,12 @@ import sys
 import time
 from pathlib import Path
 
-from gan_tdd.checks import OneLineErrorParser
-
 import numpy as np
 import tensorflow as tf
 
+from gan_tdd.checks import OneLineErrorParser
 from gan_tdd.data import load_mnist
+from gan_tdd.dataset import bytes_to_gan_range
 from gan_tdd.evaluation.classifier import WEIGHTS_PATH, MNISTClassifier, classifier_network
 
 v1 = tf.compat.v1
@@ -94,6 +94,7 @@ def accuracy(weights_path, images, labels):
 
 
 def main(argv=None):
+    """Train the classifier, write its weights and print its test accuracy; returns the exit status."""
     parser = OneLineErrorParser(prog="python -m gan_tdd.evaluation.train",
                                      description="Train the evaluation classifier and write its weights.")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
@@ -104,7 +105,7 @@ def main(argv=None):
     train_images, train_labels = load_mnist("train")
     test_images, test_labels = load_mnist("test")
     start = time.perf_counter()
-    weights = train(train_images.astype(np.float32) / 127.5 - 1.0, train_labels,
+    weights = train(bytes_to_gan_range(train_images), train_labels,
                     epochs=args.epochs, seed=args.seed)
     print(f"trained in {time.perf_counter() - start:.0f} s")
     save_weights(weights, args.output)
