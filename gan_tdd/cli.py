@@ -9,9 +9,9 @@ import argparse
 import math
 import os
 import sys
-from pathlib import Path
 
 from gan_tdd.checks import OneLineErrorParser, UsageError
+from gan_tdd.runs import is_plain_name
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -64,7 +64,7 @@ def _positive_float(text):
 
 
 def _run_name(text):
-    if text in ("", ".", "..") or Path(text).name != text:
+    if not is_plain_name(text):
         raise argparse.ArgumentTypeError(f"must be a plain directory name, got {text!r}")
     return text
 

@@ -16,6 +16,11 @@ from pathlib import Path
 SETTINGS_FILE = "settings.json"
 
 
+def is_plain_name(name):
+    """Whether `name` names a directory right below its parent: no path, not "." or ".."."""
+    return name not in ("", ".", "..") and Path(name).name == name
+
+
 def check_run_directory(parent, name=None):
     """Raise the error `new_run_directory(parent, name)` would raise, without creating anything.
 
@@ -26,7 +31,7 @@ def check_run_directory(parent, name=None):
         PermissionError: that directory cannot be written.
     """
     parent = Path(parent)
-    if name is not None and (name in ("", ".", "..") or Path(name).name != name):
+    if name is not None and not is_plain_name(name):
         raise ValueError(f"a run name must be a plain directory name, got {name!r}")
     existing = parent
     while not existing.exists() and existing != existing.parent:
