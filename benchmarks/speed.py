@@ -28,7 +28,7 @@ import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
 from gan_tdd import GANDataset, GANModel, LogCallback, SummaryCallback  # noqa: E402
-from gan_tdd.cli import DEFAULTS  # noqa: E402
+from gan_tdd.defaults import DEFAULTS  # noqa: E402
 from gan_tdd.data import load_mnist  # noqa: E402
 from gan_tdd.dataset import bytes_to_gan_range  # noqa: E402
 

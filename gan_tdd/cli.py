@@ -11,30 +11,10 @@ import os
 import sys
 
 from gan_tdd.checks import OneLineErrorParser, UsageError
+from gan_tdd.defaults import DEFAULTS, RUN_SETTINGS
 from gan_tdd.runs import is_plain_name
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
-# The default run, chosen by measurement on a 2-core CPU machine (docs/defaults.md has the table).
-DEFAULTS = {
-    "epochs": 12,
-    "batch_size": 64,
-    "k_steps": 1,
-    "d_learning_rate": 1e-3,
-    "g_learning_rate": 1e-3,
-    "noise_dim": 100,
-    "generator_width": 32,
-    "discriminator_width": 32,
-    "data": "mnist",
-    "summary_every": 100,
-    "images_every": 500,
-    "log_every": 100,
-    "evaluation_samples": 1000,
-}
-# Flags that describe the model and its data: a resumed run keeps them from settings.json.
-RUN_SETTINGS = ("batch_size", "k_steps", "d_learning_rate", "g_learning_rate", "noise_dim",
-                "generator_width", "discriminator_width", "data", "seed", "summary_every",
-                "images_every", "log_every", "evaluation_samples")
 
 
 def _int_at_least(minimum):

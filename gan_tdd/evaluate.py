@@ -74,7 +74,7 @@ def format_metrics(metrics):
 def main(argv=None):
     """Run the command line; return the exit status (0 scored, 1 no classifier or data, 2 bad input)."""
     parser = OneLineErrorParser(prog=f"python -m {PROG}",
-                                     description="Score generated MNIST digits saved in a .npy file.")
+                                description="Score generated MNIST digits saved in a .npy file.")
     parser.add_argument("file", help="a .npy file with float32 images of shape (count, 28, 28, 1) in [-1, 1]")
     parser.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     try:

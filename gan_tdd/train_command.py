@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from gan_tdd.checks import UsageError
-from gan_tdd.cli import DEFAULTS, RUN_SETTINGS
+from gan_tdd.defaults import DEFAULTS, RUN_SETTINGS
 from gan_tdd.runs import (check_run_directory, model_from_settings, new_run_directory, read_settings,
                           write_settings)
 from gan_tdd.terminal import log_to_file, stop_logging, stop_on_interrupt

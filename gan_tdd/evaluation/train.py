@@ -96,7 +96,7 @@ def accuracy(weights_path, images, labels):
 def main(argv=None):
     """Train the classifier, write its weights and print its test accuracy; returns the exit status."""
     parser = OneLineErrorParser(prog="python -m gan_tdd.evaluation.train",
-                                     description="Train the evaluation classifier and write its weights.")
+                                description="Train the evaluation classifier and write its weights.")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--output", type=Path, default=WEIGHTS_PATH, help="default: %(default)s")
