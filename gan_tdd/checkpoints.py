@@ -1,6 +1,7 @@
 """Saving and restoring a model's variables, so that a run can stop and carry on."""
 import logging
 import math
+import os
 from pathlib import Path
 
 import tensorflow as tf
@@ -77,7 +78,9 @@ class Checkpointer:
                 broken.append(path)
                 continue
             # A new Saver knows nothing of earlier saves; tell it, so it keeps pruning them.
-            self.saver.recover_last_checkpoints([path for path in saves if path not in broken])
+            self.saver.set_last_checkpoints_with_time(
+                [(save, os.path.getmtime(f"{save}.index")) for save in saves
+                 if save not in broken and os.path.exists(f"{save}.index")])
             return path
         raise FileNotFoundError(f"{self.directory} holds no checkpoint that can be restored "
                                 f"(damaged: {', '.join(Path(path).name for path in broken)})")

@@ -49,6 +49,17 @@ def test_resume_continues_at_the_same_step_and_epoch(run_flags, tmp_path):
         "epoch-001.png", "epoch-002.png", "epoch-003.png"]
 
 
+def test_a_resumed_run_keeps_pruning_to_the_newest_two_checkpoints(run_flags, tmp_path):
+    """Saves of the first part count too: after epochs 1 to 3 only steps 4 and 6 are kept."""
+    main(run_flags + ["--epochs", "1", "--run-name", "pruned"])
+    run = tmp_path / "runs" / "pruned"
+
+    main(["--resume", str(run), "--epochs", "3"])
+
+    assert sorted(path.name for path in (run / "checkpoints").glob("*.index")) == [
+        "model-4.index", "model-6.index"]
+
+
 def test_resumed_summaries_continue_the_step_numbers_without_gap_or_overlap(run_flags, tmp_path):
     """Scalars every step: steps 1-2 from the first part, 3-4 from the resumed part."""
     main(run_flags + ["--epochs", "1", "--run-name", "steps", "--summary-every", "1"])
