@@ -6,7 +6,8 @@
 Each run gets its own directory under runs/ with checkpoints, sample grids (samples/epoch-NNN.png,
 final.png, progress.gif) and TensorBoard's event files. Continue a stopped run with
 `python main.py --resume runs/RUN`; draw images from a finished one with
-`python main.py sample --run runs/RUN --count 100 --output digits.png`.
+`python main.py sample --run runs/RUN --count 100 --output digits.png`. The command line lives in
+the package gan_tdd.cli.
 """
 import sys
 

@@ -19,12 +19,11 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import tensorflow as tf  # noqa: E402
 
 from gan_tdd import Callback, GANDataset  # noqa: E402
-from gan_tdd.cli import train_parser  # noqa: E402
-from gan_tdd.data import load_images  # noqa: E402
-from gan_tdd.dataset import fixed_noise  # noqa: E402
+from gan_tdd.cli.flags import train_parser  # noqa: E402
+from gan_tdd.cli.settings import RunSettings  # noqa: E402
+from gan_tdd.data import fixed_noise, load_images  # noqa: E402
 from gan_tdd.evaluation import Evaluator  # noqa: E402
 from gan_tdd.images import save_grid  # noqa: E402
-from gan_tdd.runs import model_from_settings  # noqa: E402
 
 
 class ReportAtSteps(Callback):
@@ -71,7 +70,10 @@ def main(argv=None):
     print("settings:", " ".join(rest) or "(defaults)", flush=True)
     images = load_images(args.data)
     dataset = GANDataset(images, args.noise_dim, args.batch_size, seed=seed)
-    model = model_from_settings({**vars(args), "seed": seed}, dataset.image_shape)
+    settings = RunSettings(**{field.name: getattr(args, field.name, field.default)
+                              for field in RunSettings.flag_fields()})
+    settings.seed, settings.image_shape = seed, list(dataset.image_shape)
+    model = settings.build_model()
     out = Path(ours.out)
     out.mkdir(parents=True, exist_ok=True)
     evaluator = Evaluator()

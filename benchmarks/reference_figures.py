@@ -7,8 +7,7 @@ so its figures read as landmarks for a GAN's. The Fréchet distance is to all 10
 """
 import numpy as np
 
-from gan_tdd.data import load_mnist
-from gan_tdd.dataset import bytes_to_gan_range
+from gan_tdd.data import bytes_to_gan_range, load_mnist
 from gan_tdd.evaluation import Evaluator
 
 COUNT = 1000

@@ -28,9 +28,10 @@ import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
 from gan_tdd import GANDataset, GANModel, LogCallback, SummaryCallback  # noqa: E402
-from gan_tdd.defaults import DEFAULTS  # noqa: E402
-from gan_tdd.data import load_mnist  # noqa: E402
-from gan_tdd.dataset import bytes_to_gan_range  # noqa: E402
+from gan_tdd.cli.settings import RunSettings  # noqa: E402
+from gan_tdd.data import bytes_to_gan_range, load_mnist  # noqa: E402
+
+DEFAULTS = RunSettings()  # main.py's measured defaults
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,23 +82,23 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of each loop")
     parser.add_argument("--steps", type=int, default=100, help="training steps per round")
-    parser.add_argument("--batch-size", type=int, default=DEFAULTS["batch_size"])
-    parser.add_argument("--k-steps", type=int, default=DEFAULTS["k_steps"])
+    parser.add_argument("--batch-size", type=int, default=DEFAULTS.batch_size)
+    parser.add_argument("--k-steps", type=int, default=DEFAULTS.k_steps)
     args = parser.parse_args()
     batch_size, k_steps, steps = args.batch_size, args.k_steps, args.steps
 
     images = load_mnist("train")[0]
     # One fit() epoch is exactly `steps` steps: the same work as one round of the plain loop.
     epoch_images = images[:steps * k_steps * batch_size]
-    dataset = GANDataset(epoch_images, DEFAULTS["noise_dim"], batch_size, seed=0)
-    model = GANModel(noise_dim=DEFAULTS["noise_dim"], generator_width=DEFAULTS["generator_width"],
-                     discriminator_width=DEFAULTS["discriminator_width"], seed=0)
+    dataset = GANDataset(epoch_images, DEFAULTS.noise_dim, batch_size, seed=0)
+    model = GANModel(noise_dim=DEFAULTS.noise_dim, generator_width=DEFAULTS.generator_width,
+                     discriminator_width=DEFAULTS.discriminator_width, seed=0)
     logging.getLogger("gan_tdd").addHandler(logging.NullHandler())
     random = np.random.default_rng(0)
     with tempfile.TemporaryDirectory() as logdir, tf.compat.v1.Session(graph=model.graph) as session:
         model.initialize(session)
-        callbacks = lambda: [SummaryCallback(logdir, DEFAULTS["summary_every"], DEFAULTS["images_every"]),  # noqa: E731
-                             LogCallback(DEFAULTS["log_every"])]
+        callbacks = lambda: [SummaryCallback(logdir, DEFAULTS.summary_every, DEFAULTS.images_every),  # noqa: E731
+                             LogCallback(DEFAULTS.log_every)]
         loops = {
             "plain loop": lambda: plain_loop(session, model, epoch_images, batch_size, k_steps, steps, random),
             "fit()": lambda: model.fit(session, dataset, epochs=1, k_steps=k_steps),

@@ -1,18 +1,42 @@
-"""gan_tdd: a small, test-first GAN framework in TensorFlow's TF1-compat graph mode."""
+"""gan_tdd: a small, test-first GAN framework in TensorFlow's TF1-compat graph mode.
+
+The library, in the order a GAN is built and trained:
+
+    layers.py      dense, conv2d, conv2d_transpose, batch_norm on get_variable + tf.nn
+    networks.py    the generator and the discriminator: tensors in, tensors out
+    losses.py      the losses, pure functions of the discriminator's outputs
+    model.py       GANModel: the whole GAN as one graph, and generate()
+    data/          data files read offline, and GANDataset's shuffled batches
+    training.py    fit: k discriminator updates, then one generator update
+    callbacks/     the extension point of fit: summaries, logs, grids, checkpoints, ...
+    checkpoints.py Checkpointer: save and restore a model
+    evaluation/    MNIST score, Fréchet distance and a classifier to compute them
+    images.py      grids of images as PNG files, and GIFs
+    checks.py      the library's argument checks
+
+`cli/` is the command line behind main.py; nothing in the library imports it.
+"""
 import importlib
 
 # Each public name and its module. A name is imported when first used, so that `main.py --help`
 # and main.py's one-line errors come at once, before TensorFlow is loaded (seconds, and log lines).
 _MODULES = {
     "GANModel": "gan_tdd.model",
-    "GANDataset": "gan_tdd.dataset",
+    "GANDataset": "gan_tdd.data",
+    "fit": "gan_tdd.training",
     "Callback": "gan_tdd.callbacks",
     "CallbackList": "gan_tdd.callbacks",
     "SummaryCallback": "gan_tdd.callbacks",
     "LogCallback": "gan_tdd.callbacks",
+    "ProgressBar": "gan_tdd.callbacks",
+    "SampleGridCallback": "gan_tdd.callbacks",
+    "CheckpointCallback": "gan_tdd.callbacks",
+    "TerminateOnNaN": "gan_tdd.callbacks",
+    "EvaluationCallback": "gan_tdd.callbacks",
     "Checkpointer": "gan_tdd.checkpoints",
-    "CheckpointCallback": "gan_tdd.checkpoints",
-    "TerminateOnNaN": "gan_tdd.safety",
+    "Evaluator": "gan_tdd.evaluation",
+    "load_mnist": "gan_tdd.data",
+    "save_grid": "gan_tdd.images",
 }
 __all__ = list(_MODULES)
 

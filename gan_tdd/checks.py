@@ -1,5 +1,5 @@
-"""Argument checks that run before any graph work, so a mistake ends in one clear message."""
-import argparse
+"""The library's argument checks: they run before any graph work, so that a mistake ends in one
+clear message that names the argument. (The command line's usage errors are in gan_tdd.cli.usage.)"""
 import math
 import numbers
 
@@ -31,15 +31,3 @@ def require_image_shape(name, value):
         raise ValueError(f"{name} must be (height, width, channels) with height and width "
                          f"divisible by 4, got {value!r}")
     return tuple(int(side) for side in shape)
-
-
-class OneLineErrorParser(argparse.ArgumentParser):
-    """argparse, but a mistake is one line, `PROG: error: ...`, instead of the usage and then
-    the error; --help still shows everything."""
-
-    def error(self, message):
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
-class UsageError(Exception):
-    """A mistake on the command line or in the files it names: one line on stderr, exit 2."""

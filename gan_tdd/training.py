@@ -1,7 +1,7 @@
 """The training loop: k discriminator updates, then one generator update, over epochs."""
-from gan_tdd.callbacks import Callback, CallbackList
+from gan_tdd.callbacks.base import Callback, CallbackList
 from gan_tdd.checks import require_int
-from gan_tdd.dataset import GANDataset
+from gan_tdd.data import GANDataset
 
 
 def _check_fit_arguments(model, dataset, epochs, k_steps, callbacks):
@@ -34,7 +34,8 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
     Callbacks may ask for extra tensors on a step (`Callback.fetches`); those ride along on the
     generator update's run, which is fed the step's last real batch too, so that any tensor of
     the graph can be fetched. Setting `model.stop_training = True` ends training after
-    the current step.
+    the current step. Callbacks hear of a step that raises (Ctrl-C included) in `on_train_end`,
+    whose logs then hold the error as "exception"; fit raises it again after that.
 
     Args:
         model: a GANModel.
@@ -51,6 +52,8 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
     _check_fit_arguments(model, dataset, epochs, k_steps, callbacks)
     callbacks = CallbackList(callbacks)
     callbacks.set_model(model, session, dataset)
+    callbacks.set_params({"epochs": epochs, "k_steps": k_steps, "batch_size": dataset.batch_size,
+                          "steps_per_epoch": dataset.batches_per_epoch // k_steps})
     history = {"d_loss": [], "g_loss": []}
     # make_callable prepares fetches and feeds once, instead of on every session.run. The
     # generator update gets one prepared call per distinct set of callback fetches; it is fed
@@ -68,31 +71,35 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
 
     step, first_epoch = (int(value) for value in session.run([model.g_step, model.epoch]))
     model.stop_training = False
-    callbacks.on_train_begin()
-    for epoch in range(first_epoch, first_epoch + epochs):
-        callbacks.on_epoch_begin(epoch)
-        dataset.reset()
-        first_step_of_epoch = len(history["d_loss"])
-        while dataset.remaining_batches >= k_steps and not model.stop_training:
-            for _ in range(k_steps):
-                _, d_loss = d_update(dataset.next_batch(), dataset.next_noise())
-            step += 1
-            extra = callbacks.fetches(step)
-            _, g_loss, extra_values = g_update(extra)(dataset.next_noise(), dataset.last_batch)
-            logs = {"d_loss": float(d_loss), "g_loss": float(g_loss)}
-            logs.update(_plain(extra_values))
-            for name in history:
-                history[name].append(logs[name])
-            callbacks.on_step_end(step, logs)
-        if dataset.remaining_batches < k_steps:
-            # Counted even when training stops on the epoch's last step: a resumed run then
-            # starts the next epoch instead of repeating this one.
-            session.run(model.increment_epoch)
-        if model.stop_training:
-            break
-        callbacks.on_epoch_end(epoch, {name: _mean(values[first_step_of_epoch:])
-                                       for name, values in history.items()})
-    callbacks.on_train_end()
+    callbacks.on_train_begin({})
+    try:
+        for epoch in range(first_epoch, first_epoch + epochs):
+            callbacks.on_epoch_begin(epoch, {})
+            dataset.reset()
+            first_step_of_epoch = len(history["d_loss"])
+            while dataset.remaining_batches >= k_steps and not model.stop_training:
+                for _ in range(k_steps):
+                    _, d_loss = d_update(dataset.next_batch(), dataset.next_noise())
+                step += 1
+                extra = callbacks.fetches(step)
+                _, g_loss, extra_values = g_update(extra)(dataset.next_noise(), dataset.last_batch)
+                logs = {"d_loss": float(d_loss), "g_loss": float(g_loss)}
+                logs.update(_plain(extra_values))
+                for name in history:
+                    history[name].append(logs[name])
+                callbacks.on_step_end(step, logs)
+            if dataset.remaining_batches < k_steps:
+                # Counted even when training stops on the epoch's last step: a resumed run then
+                # starts the next epoch instead of repeating this one.
+                session.run(model.increment_epoch)
+            if model.stop_training:
+                break
+            callbacks.on_epoch_end(epoch, {name: _mean(values[first_step_of_epoch:])
+                                           for name, values in history.items()})
+    except BaseException as error:  # Ctrl-C too: callbacks close their files, then it goes on up
+        callbacks.on_train_end({"exception": error})
+        raise
+    callbacks.on_train_end({})
     return history
 
 

@@ -4,9 +4,9 @@ import logging
 import numpy as np
 import tensorflow as tf
 
-from gan_tdd.callbacks import Callback
+from gan_tdd.callbacks.base import Callback
 from gan_tdd.checks import require_int
-from gan_tdd.dataset import fixed_noise
+from gan_tdd.data import fixed_noise
 from gan_tdd.evaluation.evaluator import Evaluator
 
 v1 = tf.compat.v1

@@ -7,7 +7,7 @@ The network, from images in [-1, 1] to ten logits:
     -> dense 128 -> ReLU  ("features", for the Fréchet distance)
     -> dense 10           (logits; softmax gives p(y|x), for the MNIST score)
 
-`python -m gan_tdd.evaluation.train` trains it and writes `classifier_weights.npz`; this
+`python -m gan_tdd.evaluation.train_classifier` trains it and writes `classifier_weights.npz`; this
 module only loads that file, so making a classifier takes a fraction of a second.
 """
 from pathlib import Path
@@ -16,7 +16,7 @@ import numpy as np
 import tensorflow as tf
 
 from gan_tdd.checks import require_int
-from gan_tdd.dataset import as_gan_images
+from gan_tdd.data import as_gan_images
 from gan_tdd.layers import conv2d, dense
 
 v1 = tf.compat.v1
@@ -59,7 +59,7 @@ class MNISTClassifier:
         """Build the network and load its weights.
 
         Args:
-            weights_path: the .npz that `python -m gan_tdd.evaluation.train` writes; None for
+            weights_path: the .npz that `python -m gan_tdd.evaluation.train_classifier` writes; None for
                 the one shipped in the package.
             batch_size: how many images go through the network in one session run.
 
@@ -85,7 +85,7 @@ class MNISTClassifier:
     def _read_weights(path):
         if not path.is_file():
             raise FileNotFoundError(f"classifier weights {path} not found: train the classifier and "
-                                    "write them with `python -m gan_tdd.evaluation.train`")
+                                    "write them with `python -m gan_tdd.evaluation.train_classifier`")
         try:
             with np.load(path) as archive:
                 return {name: archive[name] for name in archive.files}
@@ -102,7 +102,7 @@ class MNISTClassifier:
                 found = weights[name].shape if name in weights else "nothing"
                 raise ValueError(f"{self.weights_path} does not fit the classifier: {name} should have "
                                  f"shape {shape}, found {found}; retrain with "
-                                 "`python -m gan_tdd.evaluation.train`")
+                                 "`python -m gan_tdd.evaluation.train_classifier`")
             value = v1.placeholder(tf.float32, shape, name=f"{name}_value")
             assigns.append(v1.assign(variable, value))
             feed[value] = weights[name].astype(np.float32)

@@ -1,7 +1,5 @@
-"""`python -m gan_tdd.evaluate FILE.npy`: the metrics of saved samples, or one clear line per bad file."""
+"""`python main.py evaluate FILE.npy`: the metrics of saved samples, or one clear line per bad file."""
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -9,7 +7,7 @@ import pytest
 import gan_tdd.evaluation
 import gan_tdd.evaluation.evaluator
 from gan_tdd.data import load_mnist
-from gan_tdd.evaluate import main
+from gan_tdd.cli.evaluate import evaluate
 
 
 class StubEvaluator:
@@ -52,7 +50,7 @@ def test_evaluate_prints_each_metric_of_a_good_file_and_exits_with_0(samples_fil
     monkeypatch.setattr(gan_tdd.evaluation.evaluator, "load_mnist",
                         lambda split: (test_images[-1000:], test_labels[-1000:]))
 
-    code = main([str(samples_file)])
+    code = evaluate([str(samples_file)])
 
     output = capsys.readouterr().out
     assert code == 0
@@ -69,7 +67,7 @@ def test_evaluate_prints_json_when_asked(samples_file, capsys, monkeypatch):
     """--json prints one JSON object with the evaluator's metrics and the image count, for scripts."""
     monkeypatch.setattr(gan_tdd.evaluation, "Evaluator", StubEvaluator)
 
-    code = main([str(samples_file), "--json"])
+    code = evaluate([str(samples_file), "--json"])
 
     metrics = json.loads(capsys.readouterr().out)
     assert code == 0
@@ -78,7 +76,7 @@ def test_evaluate_prints_json_when_asked(samples_file, capsys, monkeypatch):
 
 def test_evaluate_names_a_missing_file(tmp_path, capsys):
     """A path that does not exist: exit status 2 and a line that says so."""
-    code = main([str(tmp_path / "nowhere.npy")])
+    code = evaluate([str(tmp_path / "nowhere.npy")])
 
     assert code == 2
     assert error_line(capsys).endswith("nowhere.npy: no such file")
@@ -89,7 +87,7 @@ def test_evaluate_rejects_a_file_that_is_not_an_npy_array(tmp_path, capsys):
     path = tmp_path / "notes.npy"
     path.write_text("not an array\n")
 
-    code = main([str(path)])
+    code = evaluate([str(path)])
 
     assert code == 2
     assert "is not a .npy array file" in error_line(capsys)
@@ -100,7 +98,7 @@ def test_evaluate_rejects_an_npz_archive(tmp_path, capsys):
     path = tmp_path / "samples.npz"
     np.savez(path, images=np.zeros((4, 28, 28, 1), np.float32))
 
-    code = main([str(path)])
+    code = evaluate([str(path)])
 
     assert code == 2
     assert "is an .npz archive" in error_line(capsys)
@@ -122,17 +120,17 @@ def test_evaluate_rejects_arrays_that_are_not_generated_mnist_images(tmp_path, c
     """Wrong shape, type or range: exit status 2 and one line that names the problem."""
     path = save(tmp_path, array)
 
-    code = main([str(path)])
+    code = evaluate([str(path)])
 
     line = error_line(capsys)
     assert code == 2
-    assert line.startswith(f"gan_tdd.evaluate: error: {path}")
+    assert line.startswith(f"main.py evaluate: error: {path}")
     assert message in line
 
 
 def test_evaluate_without_a_file_argument_says_so_in_one_line_and_exits_with_2(capsys):
     """No argument at all is a usage error: one line that names the missing argument."""
-    code = main([])
+    code = evaluate([])
 
     error = capsys.readouterr().err
     assert code == 2
@@ -141,22 +139,21 @@ def test_evaluate_without_a_file_argument_says_so_in_one_line_and_exits_with_2(c
 
 def test_evaluate_answers_an_unknown_flag_with_one_line(tmp_path, capsys):
     """A flag evaluate does not know is named in a single line that points to --help."""
-    code = main([str(tmp_path / "samples.npy"), "--bogus"])
+    code = evaluate([str(tmp_path / "samples.npy"), "--bogus"])
 
     error = capsys.readouterr().err
     assert code == 2
     assert error.count("\n") == 1 and "--bogus" in error and "--help" in error
 
 
-def test_evaluate_run_as_a_module_answers_a_bad_file_with_one_line_and_no_traceback(tmp_path):
-    """`python -m gan_tdd.evaluate` checks the file before loading TensorFlow: one line, status 2."""
+def test_a_bad_file_is_answered_in_one_line_before_tensorflow_loads(tmp_path, run_main):
+    """`main.py evaluate` checks the file with numpy alone: one line, status 2, no traceback."""
     path = save(tmp_path, np.zeros((4, 28, 28), np.float32))
 
-    result = subprocess.run([sys.executable, "-m", "gan_tdd.evaluate", str(path)],
-                            capture_output=True, text=True, timeout=60)
+    result = run_main("evaluate", path)
 
     assert result.returncode == 2
-    assert result.stdout == ""
+    assert result.stdout == "tensorflow loaded: False\n"
     assert result.stderr.splitlines() == [
-        f"gan_tdd.evaluate: error: {path}: has shape (4, 28, 28); expected (count, 28, 28, 1); "
+        f"main.py evaluate: error: {path}: has shape (4, 28, 28); expected (count, 28, 28, 1); "
         "add the channel axis with images[..., None]"]

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from gan_tdd.data import load_mnist
-from gan_tdd.evaluation import MNISTClassifier, train
+from gan_tdd.evaluation import MNISTClassifier, train_classifier
 
 
 @pytest.fixture
@@ -11,7 +11,7 @@ def few_digits(monkeypatch):
     """The script sees 256 training and 100 test digits instead of MNIST's 70,000."""
     images, labels = load_mnist("test")
     splits = {"train": (images[:256], labels[:256]), "test": (images[256:356], labels[256:356])}
-    monkeypatch.setattr(train, "load_mnist", lambda split: splits[split])
+    monkeypatch.setattr(train_classifier, "load_mnist", lambda split: splits[split])
 
 
 def test_train_returns_a_weight_for_every_variable_of_the_classifier():
@@ -19,7 +19,7 @@ def test_train_returns_a_weight_for_every_variable_of_the_classifier():
     images = np.zeros((64, 28, 28, 1), np.float32)
     labels = np.arange(64) % 10
 
-    weights = train.train(images, labels, epochs=1, batch_size=32, log=lambda line: None)
+    weights = train_classifier.train(images, labels, epochs=1, batch_size=32, log=lambda line: None)
 
     assert sorted(weights) == [f"{layer}/{part}" for layer in ("conv_1", "conv_2", "conv_3", "features",
                                                                 "logits") for part in ("bias", "kernel")]
@@ -33,7 +33,7 @@ def test_training_script_writes_float16_weights_and_exits_with_1_below_99_percen
     that cannot reach 99% on the test digits, a line on stderr and exit status 1."""
     output = tmp_path / "weights.npz"
 
-    code = train.main(["--epochs", "1", "--output", str(output)])
+    code = train_classifier.main(["--epochs", "1", "--output", str(output)])
 
     captured = capsys.readouterr()
     with np.load(output) as archive:

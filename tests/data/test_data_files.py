@@ -113,14 +113,14 @@ def test_mnist_is_decoded_once_and_then_read_from_the_cache(tmp_path, monkeypatc
     """The second load of a copy of the pickle reads the cache: it works with gzip broken."""
     import shutil
 
-    import gan_tdd.data
+    import gan_tdd.data.files
 
     copy = tmp_path / "mnist.pkl.gz"
     shutil.copy(mnist_path(), copy)
     monkeypatch.setenv("GAN_TDD_CACHE", str(tmp_path / "cache"))
     first_images, first_labels = load_mnist("test", path=copy)
 
-    monkeypatch.setattr(gan_tdd.data.gzip, "open", None)
+    monkeypatch.setattr(gan_tdd.data.files.gzip, "open", None)
     second_images, second_labels = load_mnist("test", path=copy)
 
     assert len(list((tmp_path / "cache").glob("*.npz"))) == 1

@@ -1,9 +1,7 @@
 """Run directories: one per run, never reused, with the settings that rebuild the run."""
-import os
-
 import pytest
 
-from gan_tdd.runs import check_run_directory, new_run_directory, read_settings, write_settings
+from gan_tdd.cli.runs import check_run_directory, new_run_directory
 
 
 def test_a_named_run_directory_is_created_empty(tmp_path):
@@ -29,21 +27,6 @@ def test_unnamed_runs_started_in_the_same_second_get_different_directories(tmp_p
     assert first != second and second.name.startswith(first.name)
 
 
-def test_settings_written_are_the_settings_read_back(tmp_path):
-    """settings.json keeps plain values as they were."""
-    settings = {"batch_size": 64, "d_learning_rate": 0.0002, "data": "mnist", "image_shape": [28, 28, 1]}
-
-    write_settings(tmp_path, settings)
-
-    assert read_settings(tmp_path) == settings
-
-
-def test_reading_settings_of_a_directory_that_is_not_a_run_says_so(tmp_path):
-    """A directory without settings.json is not a run directory."""
-    with pytest.raises(FileNotFoundError, match="is not a run directory"):
-        read_settings(tmp_path)
-
-
 @pytest.mark.parametrize("parent", [
     pytest.param("notes.txt", id="parent_is_a_file"),
     pytest.param("notes.txt/runs", id="parent_below_a_file"),
@@ -58,22 +41,9 @@ def test_a_parent_that_a_file_is_in_the_way_of_is_refused_and_nothing_is_created
     assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt"]
 
 
-@pytest.mark.parametrize("name", [pytest.param("a/b", id="nested"), pytest.param("..", id="parent")])
+@pytest.mark.parametrize("name", [pytest.param("a/b", id="a_name_with_a_path"),
+                                  pytest.param("..", id="the_parent_directory")])
 def test_a_run_name_that_is_not_a_plain_name_is_refused(tmp_path, name):
     """A name with a path in it would put the run outside its parent directory."""
     with pytest.raises(ValueError, match="must be a plain directory name"):
         check_run_directory(tmp_path, name)
-
-
-def test_a_failed_settings_write_leaves_the_previous_file_whole(tmp_path, monkeypatch):
-    """settings.json is replaced by renaming a complete file, so a failure in between keeps the old one."""
-    write_settings(tmp_path, {"epochs": 1})
-
-    def crash(source, target):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError, match="disk full"):
-        write_settings(tmp_path, {"epochs": 2})
-
-    assert read_settings(tmp_path) == {"epochs": 1}

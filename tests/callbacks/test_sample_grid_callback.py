@@ -1,7 +1,7 @@
 """SampleGridCallback: one grid per epoch from the same noise, and a GIF at the end."""
 from PIL import Image
 
-from gan_tdd.samples import SampleGridCallback
+from gan_tdd.callbacks import SampleGridCallback
 
 
 def test_a_grid_is_written_after_every_epoch_and_a_gif_at_the_end(tiny_model, session, tiny_dataset, noise, tmp_path):

@@ -1,6 +1,6 @@
 """Run directories: one per training run, never reused, holding everything the run made.
 
-    RUN_DIR/settings.json   the settings, so `--resume` and `sample` rebuild the same model
+    RUN_DIR/settings.json   the settings (gan_tdd.cli.settings), so `--resume` and `sample` rebuild the model
     RUN_DIR/fixed_noise.npy the noise behind the sample grids, so a resumed run draws the same digits
     RUN_DIR/checkpoints/    the model's variables after each epoch
     RUN_DIR/samples/        epoch-NNN.png grids, final.png, progress.gif
@@ -8,12 +8,9 @@
     RUN_DIR/evaluation/     TensorBoard's event files of the evaluation
     RUN_DIR/                TensorBoard's event files of the training
 """
-import json
 import os
 import time
 from pathlib import Path
-
-SETTINGS_FILE = "settings.json"
 
 
 def is_plain_name(name):
@@ -77,38 +74,3 @@ def new_run_directory(parent, name=None):
 def _taken(path):
     return FileExistsError(f"run directory {path} exists already: choose another --run-name, "
                            f"or continue it with --resume {path}")
-
-
-def write_settings(run_directory, settings):
-    """Write `settings` (a dict of plain values) to RUN_DIR/settings.json.
-
-    The file is written under a temporary name and renamed into place, so a crash leaves either
-    no settings.json or a whole one, never half of one.
-    """
-    path = Path(run_directory) / SETTINGS_FILE
-    temporary = path.with_name(SETTINGS_FILE + ".tmp")
-    temporary.write_text(json.dumps(settings, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
-
-
-def read_settings(run_directory):
-    """The settings a run was started with.
-
-    Raises:
-        FileNotFoundError: the directory is not a run directory (no settings.json).
-    """
-    path = Path(run_directory) / SETTINGS_FILE
-    if not path.is_file():
-        raise FileNotFoundError(f"{run_directory} is not a run directory: it has no {SETTINGS_FILE}")
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def model_from_settings(settings, image_shape):
-    """The GANModel that a run's settings describe, for images of `image_shape`."""
-    from gan_tdd.model import GANModel
-
-    return GANModel(noise_dim=settings["noise_dim"], image_shape=image_shape,
-                    generator_width=settings["generator_width"],
-                    discriminator_width=settings["discriminator_width"],
-                    d_learning_rate=settings["d_learning_rate"],
-                    g_learning_rate=settings["g_learning_rate"], seed=settings["seed"])

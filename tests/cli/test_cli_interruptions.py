@@ -15,7 +15,9 @@ import tensorflow as tf
 
 from gan_tdd.cli import main
 
-MAIN = Path(__file__).resolve().parents[1] / "main.py"
+MAIN = Path(__file__).resolve().parents[2] / "main.py"
+
+
 
 
 @pytest.fixture

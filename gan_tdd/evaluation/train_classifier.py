@@ -1,12 +1,13 @@
 """Train the evaluation classifier on MNIST's training digits and write its weights.
 
-    python -m gan_tdd.evaluation.train
+    python -m gan_tdd.evaluation.train_classifier
 
 Reads MNIST offline (`gan_tdd.data.load_mnist`), trains `classifier_network` with Adam for a
 few epochs from a fixed seed, writes the weights as float16 to
 gan_tdd/evaluation/classifier_weights.npz, then loads them back with `MNISTClassifier` and
 prints the accuracy on the 10,000 test digits. Exits with status 1 if that is below 99%.
 """
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -14,9 +15,7 @@ from pathlib import Path
 import numpy as np
 import tensorflow as tf
 
-from gan_tdd.checks import OneLineErrorParser
-from gan_tdd.data import load_mnist
-from gan_tdd.dataset import bytes_to_gan_range
+from gan_tdd.data import bytes_to_gan_range, load_mnist
 from gan_tdd.evaluation.classifier import WEIGHTS_PATH, MNISTClassifier, classifier_network
 
 v1 = tf.compat.v1
@@ -95,8 +94,8 @@ def accuracy(weights_path, images, labels):
 
 def main(argv=None):
     """Train the classifier, write its weights and print its test accuracy; returns the exit status."""
-    parser = OneLineErrorParser(prog="python -m gan_tdd.evaluation.train",
-                                description="Train the evaluation classifier and write its weights.")
+    parser = argparse.ArgumentParser(prog="python -m gan_tdd.evaluation.train_classifier",
+                                     description="Train the evaluation classifier and write its weights.")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--output", type=Path, default=WEIGHTS_PATH, help="default: %(default)s")

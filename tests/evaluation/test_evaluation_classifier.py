@@ -101,5 +101,5 @@ def test_classifier_rejects_images_that_are_not_28x28x1(classifier):
 
 def test_classifier_reports_a_missing_weights_file_with_the_command_that_makes_it(tmp_path):
     """No weights file: a FileNotFoundError says how to train and write one."""
-    with pytest.raises(FileNotFoundError, match="python -m gan_tdd.evaluation.train"):
+    with pytest.raises(FileNotFoundError, match="python -m gan_tdd.evaluation.train_classifier"):
         MNISTClassifier(weights_path=tmp_path / "missing.npz")

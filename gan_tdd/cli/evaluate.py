@@ -1,4 +1,4 @@
-"""Score saved samples: `python -m gan_tdd.evaluate FILE.npy [--json]`.
+"""`python main.py evaluate FILE.npy [--json]`: score saved samples.
 
 FILE.npy holds one float32 array of shape (count, 28, 28, 1) with values in [-1, 1], as
 `GANModel.generate` returns it (`np.save("samples.npy", images)`). Prints the MNIST score,
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import numpy as np
 
-from gan_tdd.checks import OneLineErrorParser
+from gan_tdd.cli.flags import evaluate_parser
 
-PROG = "gan_tdd.evaluate"
+PROG = "main.py evaluate"
 IMAGE_SHAPE = (28, 28, 1)
 
 
@@ -71,14 +71,10 @@ def format_metrics(metrics):
     return "\n".join(lines)
 
 
-def main(argv=None):
-    """Run the command line; return the exit status (0 scored, 1 no classifier or data, 2 bad input)."""
-    parser = OneLineErrorParser(prog=f"python -m {PROG}",
-                                description="Score generated MNIST digits saved in a .npy file.")
-    parser.add_argument("file", help="a .npy file with float32 images of shape (count, 28, 28, 1) in [-1, 1]")
-    parser.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
+def evaluate(argv):
+    """Run `main.py evaluate ARGV`; return the exit status (0 scored, 1 no classifier or data, 2 bad input)."""
     try:
-        args = parser.parse_args(argv)
+        args = evaluate_parser().parse_args(argv)
     except SystemExit as exit_:  # argparse has printed one line, or the help
         return exit_.code
     try:
@@ -101,7 +97,3 @@ def main(argv=None):
 
 def _first_line(error):
     return str(error).splitlines()[0] if str(error) else type(error).__name__
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gan_tdd.callbacks import Callback
+from gan_tdd.callbacks.base import Callback
 from gan_tdd.images import save_gif, save_grid
 
 
@@ -11,7 +11,7 @@ class SampleGridCallback(Callback):
     """After every epoch, writes `directory/epoch-NNN.png`: a grid of images from `noise`.
 
     The noise stays fixed for the whole run, so each grid shows the same samples one epoch
-    older. At the end of training it writes `final.png` and `progress.gif`, which animates every
+    older. At the end of training (unless a step raised) it writes `final.png` and `progress.gif`, which animates every
     epoch grid in the directory (those of earlier, resumed parts of the run included).
     """
 
@@ -30,6 +30,8 @@ class SampleGridCallback(Callback):
         self._save_grid(self.directory / f"epoch-{epoch + 1:03d}.png")
 
     def on_train_end(self, logs=None):
+        if "exception" in logs:  # a step raised: no final picture of a run that broke
+            return
         self._save_grid(self.directory / "final.png")
         frames = sorted(self.directory.glob("epoch-*.png"))
         if frames:

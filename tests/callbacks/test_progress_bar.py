@@ -1,14 +1,14 @@
 """ProgressBar: a bar per epoch and one summary line per epoch."""
 import io
 
-from gan_tdd.progress import ProgressBar
+from gan_tdd.callbacks import ProgressBar
 
 
 def test_each_epoch_ends_with_one_summary_line_of_losses_and_speed(tiny_model, session, tiny_dataset):
     """Two epochs print 'epoch 1/2: d_loss ... img/s' and 'epoch 2/2: ...'."""
     stream = io.StringIO()
 
-    tiny_model.fit(session, tiny_dataset, epochs=2, callbacks=[ProgressBar(2, 1, every_n_steps=2, file=stream)])
+    tiny_model.fit(session, tiny_dataset, epochs=2, callbacks=[ProgressBar(every_n_steps=2, file=stream)])
 
     lines = [line.split("\r")[-1] for line in stream.getvalue().splitlines() if "img/s" in line]
     summaries = [line for line in lines if line.startswith("epoch ") and "d_loss" in line and "%" not in line]
@@ -26,7 +26,7 @@ class RecordingProgressBar(ProgressBar):
 
 def test_the_bar_counts_real_images_and_shows_d_probabilities(tiny_model, session, tiny_dataset):
     """With k=2 the bar ends at 12 images (3 steps of 2x2), its postfix showing p_real and p_fake."""
-    bar = RecordingProgressBar(1, 2, every_n_steps=1, file=io.StringIO())
+    bar = RecordingProgressBar(every_n_steps=1, file=io.StringIO())
 
     tiny_model.fit(session, tiny_dataset, epochs=1, k_steps=2, callbacks=[bar])
 

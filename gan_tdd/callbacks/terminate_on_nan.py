@@ -2,7 +2,7 @@
 import logging
 import math
 
-from gan_tdd.callbacks import Callback
+from gan_tdd.callbacks.base import Callback
 
 
 class TerminateOnNaN(Callback):

@@ -1,50 +1,66 @@
 """`python main.py [flags]`: train a new run, or resume one, in its run directory."""
+import argparse
 import contextlib
 import os
 import sys
 from pathlib import Path
 
-from gan_tdd.checks import UsageError
-from gan_tdd.defaults import DEFAULTS, RUN_SETTINGS
-from gan_tdd.runs import (check_run_directory, model_from_settings, new_run_directory, read_settings,
-                          write_settings)
-from gan_tdd.terminal import log_to_file, stop_logging, stop_on_interrupt
+from gan_tdd.cli.flags import train_parser
+from gan_tdd.cli.runs import check_run_directory, new_run_directory
+from gan_tdd.cli.settings import RunSettings
+from gan_tdd.cli.terminal import log_to_file, stop_logging, stop_on_interrupt
+from gan_tdd.cli.usage import UsageError
 
 
-def _settings_for(args):
+def _settings_for(args, argv):
     """The settings of a run: a new run's from the flags; a resumed run's from its settings.json."""
     if args.resume is None:
-        settings = {name: getattr(args, name) for name in RUN_SETTINGS}
-        if settings["data"] != "mnist":
+        values = {field.name: getattr(args, field.name, field.default) for field in RunSettings.flag_fields()}
+        settings = RunSettings(**values)
+        if settings.data != "mnist":
             # Absolute, so that --resume and sample work from any directory.
-            settings["data"] = str(Path(settings["data"]).resolve())
-        if settings["seed"] is None:
-            settings["seed"] = int.from_bytes(os.urandom(4), "little") % 2**31
-        settings["epochs"] = getattr(args, "epochs", DEFAULTS["epochs"])
+            settings.data = str(Path(settings.data).resolve())
+        if settings.seed is None:
+            settings.seed = int.from_bytes(os.urandom(4), "little") % 2**31
         return settings
+    _refuse_run_flags_with_resume(argv)
     try:
-        settings = read_settings(args.resume)
+        settings = RunSettings.read(args.resume)
     except (FileNotFoundError, ValueError) as error:
         raise UsageError(f"cannot resume: {error}") from None
     if not (Path(args.resume) / "checkpoints" / "checkpoint").is_file():
         raise UsageError(f"cannot resume: {args.resume} holds no checkpoint")
-    settings["epochs"] = getattr(args, "epochs", settings["epochs"])
+    settings.epochs = getattr(args, "epochs", settings.epochs)
     return settings
 
 
-def train(args):
-    """Train a new run, or resume one; returns the exit status.
+def _refuse_run_flags_with_resume(argv):
+    """A resumed run keeps the settings it was started with: a flag that would change them is a
+    mistake, not something to ignore."""
+    parser = train_parser()
+    for action in parser._actions:
+        action.default = argparse.SUPPRESS
+    given = sorted(set(vars(parser.parse_args(argv))) & {*RunSettings.kept_on_resume(), "logdir", "run_name"})
+    if given:
+        flags = ", ".join("--" + name.replace("_", "-") for name in given)
+        raise UsageError(f"--resume continues a run with the settings in its settings.json; "
+                         f"leave out {flags} (only --epochs may change)")
+
+
+def train(argv):
+    """Train a new run, or resume one, as the flags in `argv` say; returns the exit status.
 
     Everything that can be checked is checked before the run directory is made, and all but the
     model's own arguments before TensorFlow is loaded: a mistake costs one line and leaves nothing.
     """
-    settings = _settings_for(args)
+    args = train_parser().parse_args(argv)
+    settings = _settings_for(args, argv)
     if args.resume is None:
         _check_new_run(args)
     dataset = _dataset_for(settings)
-    settings["image_shape"] = list(dataset.image_shape)
+    settings.image_shape = list(dataset.image_shape)
     try:
-        model = model_from_settings(settings, dataset.image_shape)
+        model = settings.build_model()
     except ValueError as error:
         raise UsageError(str(error)) from None
     if args.resume is None:
@@ -52,29 +68,28 @@ def train(args):
     else:
         run_directory = Path(args.resume)
         # A new --epochs total is the run's from now on: a later plain --resume keeps it.
-        write_settings(run_directory, settings)
+        settings.write(run_directory)
     return _train_run(run_directory, settings, dataset, model, resuming=args.resume is not None)
 
 
 def _dataset_for(settings):
     """The run's GANDataset, checked against its batch size, k and the generator's image sizes."""
     from gan_tdd.checks import require_image_shape
-    from gan_tdd.data import DataError, load_images
-    from gan_tdd.dataset import GANDataset
+    from gan_tdd.data import DataError, GANDataset, load_images
 
     try:
-        images = load_images(settings["data"])
+        images = load_images(settings.data)
     except DataError as error:
         raise UsageError(f"argument --data: {error}") from None
     try:
-        dataset = GANDataset(images, settings["noise_dim"], settings["batch_size"], seed=settings["seed"])
-        require_image_shape(f"the images of --data {settings['data']}", dataset.image_shape)
+        dataset = GANDataset(images, settings.noise_dim, settings.batch_size, seed=settings.seed)
+        require_image_shape(f"the images of --data {settings.data}", dataset.image_shape)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    if dataset.batches_per_epoch < settings["k_steps"]:
+    if dataset.batches_per_epoch < settings.k_steps:
         raise UsageError(f"argument --k-steps: must be at most the batches per epoch "
                          f"({len(images)} images in batches of {dataset.batch_size} make "
-                         f"{dataset.batches_per_epoch}), got {settings['k_steps']}")
+                         f"{dataset.batches_per_epoch}), got {settings.k_steps}")
     return dataset
 
 
@@ -86,7 +101,7 @@ def _check_new_run(args):
 def _create_run(args, settings):
     with _run_directory_errors():
         run_directory = new_run_directory(args.logdir, args.run_name)
-    write_settings(run_directory, settings)
+    settings.write(run_directory)
     return run_directory
 
 
@@ -106,11 +121,9 @@ def _train_run(run_directory, settings, dataset, model, resuming):
     saved first) and 1 when a loss became NaN (then nothing is saved after the last good step)."""
     import tensorflow as tf
 
-    from gan_tdd.callbacks import LogCallback, SummaryCallback
-    from gan_tdd.checkpoints import CheckpointCallback, Checkpointer
-    from gan_tdd.progress import ProgressBar
-    from gan_tdd.safety import TerminateOnNaN
-    from gan_tdd.samples import SampleGridCallback
+    from gan_tdd.callbacks import (CheckpointCallback, LogCallback, ProgressBar, SampleGridCallback,
+                                   SummaryCallback, TerminateOnNaN)
+    from gan_tdd.checkpoints import Checkpointer
 
     checkpointer = Checkpointer(model, run_directory / "checkpoints")
     handlers = log_to_file(run_directory / "train.log")
@@ -126,21 +139,21 @@ def _train_run(run_directory, settings, dataset, model, resuming):
                 print(f"resumed from {restored}", file=sys.stderr)
                 # A stream of its own for the resumed part, still fixed by the seed: replaying the
                 # first part's shuffles and noise would show the model the same batches again.
-                dataset.reseed([settings["seed"], int(session.run(model.g_step))])
+                dataset.reseed([settings.seed, int(session.run(model.g_step))])
             else:
                 model.initialize(session)
-            epochs_left = max(settings["epochs"] - int(session.run(model.epoch)), 0)
+            epochs_left = max(settings.epochs - int(session.run(model.epoch)), 0)
             # First, so that a NaN step is known before anything else acts on it.
             nan_guard = TerminateOnNaN()
             # Evaluation before the progress bar, so that the epoch's summary line shows its figures.
             callbacks = [nan_guard, *_evaluation_callbacks(settings, dataset, run_directory),
-                         ProgressBar(epochs_left, settings["k_steps"]),
-                         SummaryCallback(run_directory, settings["summary_every"], settings["images_every"]),
-                         LogCallback(settings["log_every"]),
+                         ProgressBar(),
+                         SummaryCallback(run_directory, settings.summary_every, settings.images_every),
+                         LogCallback(settings.log_every),
                          SampleGridCallback(run_directory / "samples", _fixed_noise(run_directory, settings)),
                          CheckpointCallback(checkpointer)]
             with stop_on_interrupt(model):
-                model.fit(session, dataset, epochs=epochs_left, k_steps=settings["k_steps"],
+                model.fit(session, dataset, epochs=epochs_left, k_steps=settings.k_steps,
                           callbacks=callbacks)
             step = int(session.run(model.g_step))
     finally:
@@ -159,12 +172,12 @@ def _fixed_noise(run_directory, settings):
     """The noise behind the sample grids: drawn once per run, read back when it resumes."""
     import numpy as np
 
-    from gan_tdd.dataset import fixed_noise
+    from gan_tdd.data import fixed_noise
 
     path = run_directory / "fixed_noise.npy"
     if not path.exists():
         partial = run_directory / "fixed_noise.partial.npy"
-        np.save(partial, fixed_noise(64, settings["noise_dim"], settings["seed"]))
+        np.save(partial, fixed_noise(64, settings.noise_dim, settings.seed))
         # Renamed into place whole: a run killed while writing never leaves half a file behind.
         os.replace(partial, path)
     return np.load(path)
@@ -173,10 +186,10 @@ def _fixed_noise(run_directory, settings):
 def _evaluation_callbacks(settings, dataset, run_directory):
     """Scores samples after each epoch when training on MNIST: the classifier knows only digits,
     so on any other data set (Fashion-MNIST has the same shape) its figures would mislead."""
-    if settings["evaluation_samples"] == 0 or settings["data"] != "mnist":
+    if settings.evaluation_samples == 0 or settings.data != "mnist":
         return []
     from gan_tdd.evaluation import EvaluationCallback
 
-    return [EvaluationCallback(every_n_epochs=1, sample_count=settings["evaluation_samples"],
+    return [EvaluationCallback(every_n_epochs=1, sample_count=settings.evaluation_samples,
                                # Its own directory: TensorBoard follows one live event file per directory.
                                logdir=str(run_directory / "evaluation"))]

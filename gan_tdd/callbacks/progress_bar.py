@@ -3,7 +3,8 @@ import sys
 
 from tqdm import tqdm
 
-from gan_tdd.callbacks import Callback
+from gan_tdd.callbacks.base import Callback
+from gan_tdd.checks import require_int
 
 
 class ProgressBar(Callback):
@@ -14,28 +15,27 @@ class ProgressBar(Callback):
     how often the numbers beside the bar change.
     """
 
-    def __init__(self, epochs, k_steps, every_n_steps=20, file=None):
+    def __init__(self, every_n_steps=20, file=None):
         """Args:
-            epochs: how many epochs this fit runs (the bars count to the model's epoch + this).
-            k_steps: the fit's discriminator updates per step, to count real images.
             every_n_steps: steps between updates of p_real and p_fake beside the bar.
             file: where the bar goes; stderr by default.
+
+        What fit will run (epochs, k, steps per epoch, batch size) arrives in `set_params`.
         """
-        self.epochs = epochs
-        self.k_steps = k_steps
-        self.every_n_steps = every_n_steps
+        self.every_n_steps = require_int("every_n_steps", every_n_steps, 1)
         self.file = file or sys.stderr
         self.bar = None
         self.first_epoch = 0
 
     def on_train_begin(self, logs=None):
         self.first_epoch = int(self.session.run(self.model.epoch))
+        self.last_epoch = self.first_epoch + self.params["epochs"]
+        self.images_per_step = self.params["k_steps"] * self.params["batch_size"]
 
     def on_epoch_begin(self, epoch, logs=None):
-        self.images_per_step = self.k_steps * self.dataset.batch_size
-        total = (self.dataset.batches_per_epoch // self.k_steps) * self.images_per_step
-        self.bar = tqdm(total=total, unit="img", unit_scale=True, file=self.file, leave=False,
-                        desc=f"epoch {epoch + 1}/{self.first_epoch + self.epochs}", dynamic_ncols=True)
+        self.bar = tqdm(total=self.params["steps_per_epoch"] * self.images_per_step, unit="img",
+                        unit_scale=True, file=self.file, leave=False,
+                        desc=f"epoch {epoch + 1}/{self.last_epoch}", dynamic_ncols=True)
 
     def fetches(self, step):
         if step % self.every_n_steps == 0:
@@ -54,7 +54,7 @@ class ProgressBar(Callback):
         self.bar.close()
         extra = "".join(f" {name} {value:.3g}" for name, value in logs.items()
                         if name not in ("d_loss", "g_loss") and isinstance(value, (int, float)))
-        print(f"epoch {epoch + 1}/{self.first_epoch + self.epochs}: d_loss {logs['d_loss']:.4f} "
+        print(f"epoch {epoch + 1}/{self.last_epoch}: d_loss {logs['d_loss']:.4f} "
               f"g_loss {logs['g_loss']:.4f} {rate:,.0f} img/s{extra}", file=self.file, flush=True)
 
     def on_train_end(self, logs=None):

@@ -1,0 +1,49 @@
+"""The flags of each command of main.py: training (made from RunSettings' fields), sample and evaluate."""
+import argparse
+
+from gan_tdd.cli.settings import RunSettings
+from gan_tdd.cli.usage import OneLineErrorParser, non_negative_int, positive_int, run_name
+
+
+def train_parser():
+    """The flags of a training run: one per RunSettings field, then where the run goes."""
+    parser = OneLineErrorParser(
+        prog="main.py",
+        description="Train a GAN on MNIST (or another grey-image data set) and watch it in TensorBoard. "
+                    "Other commands: 'main.py sample --help', 'main.py evaluate --help'.")
+    for field in RunSettings.flag_fields():
+        flag = "--" + field.name.replace("_", "-")
+        if field.name == "epochs":
+            # Left out unless given, so that --resume can tell a new total from the default.
+            parser.add_argument(flag, type=field.metadata["parse"], default=argparse.SUPPRESS,
+                                help=f"{field.metadata['help']} (default: {field.default})")
+        else:
+            parser.add_argument(flag, type=field.metadata["parse"], default=field.default,
+                                help=field.metadata["help"])
+    parser.add_argument("--logdir", default="runs", help="parent directory of run directories")
+    parser.add_argument("--run-name", type=run_name, default=None,
+                        help="name of the new run directory under --logdir, which must not exist "
+                             "(default: run-DATE-TIME)")
+    parser.add_argument("--resume", metavar="RUN_DIR", default=None,
+                        help="continue RUN_DIR from its last checkpoint with its own settings")
+    return parser
+
+
+def sample_parser():
+    """The flags of `main.py sample`."""
+    parser = OneLineErrorParser(prog="main.py sample", description="Generate images from a run's last checkpoint.")
+    parser.add_argument("--run", required=True, metavar="RUN_DIR", help="the run directory to sample from")
+    parser.add_argument("--count", type=positive_int, default=64, help="how many images")
+    parser.add_argument("--output", required=True,
+                        help="FILE.npy: float32 array (count, H, W, C) in [-1, 1]; FILE.png: a grid")
+    parser.add_argument("--seed", type=non_negative_int, default=0, help="seed of the noise")
+    parser.add_argument("--overwrite", action="store_true", help="replace --output if it exists")
+    return parser
+
+
+def evaluate_parser():
+    """The flags of `main.py evaluate`."""
+    parser = OneLineErrorParser(prog="main.py evaluate", description="Score generated MNIST digits saved in a .npy file.")
+    parser.add_argument("file", help="a .npy file with float32 images of shape (count, 28, 28, 1) in [-1, 1]")
+    parser.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
+    return parser

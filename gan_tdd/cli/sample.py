@@ -1,0 +1,53 @@
+"""`python main.py sample`: images from a run's last checkpoint, as an array or a picture."""
+import sys
+from pathlib import Path
+
+from gan_tdd.cli.flags import sample_parser
+from gan_tdd.cli.settings import RunSettings
+from gan_tdd.cli.usage import UsageError
+
+
+def sample(argv):
+    """Write `--count` images from the run's last checkpoint to `--output` (.npy or .png).
+
+    The flags, the output path, the run's settings.json and its checkpoint index are checked
+    before TensorFlow loads: a mistake costs one line and about a second.
+    """
+    args = sample_parser().parse_args(argv)
+    output = Path(args.output)
+    if output.suffix not in (".npy", ".png"):
+        raise UsageError(f"argument --output: must end in .npy or .png, got {args.output}")
+    if output.exists() and not args.overwrite:
+        raise UsageError(f"argument --output: {output} exists already: pass --overwrite to replace it")
+    if not output.parent.is_dir():
+        raise UsageError(f"argument --output: the directory {output.parent} does not exist")
+    try:
+        settings = RunSettings.read(args.run)
+    except (FileNotFoundError, ValueError) as error:
+        raise UsageError(f"argument --run: {error}") from None
+    checkpoints = Path(args.run) / "checkpoints"
+    if not (checkpoints / "checkpoint").is_file():
+        raise UsageError(f"argument --run: {args.run} holds no checkpoint yet")
+
+    import numpy as np
+    import tensorflow as tf
+
+    from gan_tdd.checkpoints import Checkpointer
+    from gan_tdd.data import fixed_noise
+    from gan_tdd.images import save_grid
+
+    model = settings.build_model()
+    checkpointer = Checkpointer(model, checkpoints)
+    noise = fixed_noise(args.count, settings.noise_dim, args.seed)
+    with tf.compat.v1.Session(graph=model.graph) as session:
+        try:
+            checkpointer.restore(session)
+        except FileNotFoundError as error:
+            raise UsageError(f"argument --run: {error}") from None
+        images = model.generate(session, noise)
+    if output.suffix == ".npy":
+        np.save(output, images.astype(np.float32))
+    else:
+        save_grid(images, output)
+    print(f"wrote {args.count} images to {output}", file=sys.stderr)
+    return 0

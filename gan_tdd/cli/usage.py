@@ -1,0 +1,83 @@
+"""Usage errors of the command line: one line that names the flag and what it expects.
+
+Nothing here imports TensorFlow, so that a mistake is answered at once, before its start-up.
+"""
+import argparse
+import difflib
+import math
+
+from gan_tdd.cli.runs import is_plain_name
+
+
+class UsageError(Exception):
+    """A mistake on the command line or in the files it names: one line on stderr, exit 2."""
+
+
+class OneLineErrorParser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line, `PROG: error: ...`, instead of the usage and then the
+    error; --help still shows everything. Flags are never abbreviated (`--epoch` is not taken as
+    `--epochs`), and a misspelt flag is answered with the closest one."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("formatter_class", DefaultsHelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message):
+        if message.startswith("unrecognized arguments: "):
+            message += self._closest_flags(message.removeprefix("unrecognized arguments: ").split())
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+    def _closest_flags(self, unknown):
+        known = [flag for action in self._actions for flag in action.option_strings]
+        for word in unknown:
+            close = difflib.get_close_matches(word.split("=")[0], known, n=1, cutoff=0.6)
+            if close:
+                return f"; did you mean {close[0]}?"
+        return ""
+
+
+class DefaultsHelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows each flag's default in --help, except where there is none to show (None): such a
+    flag's help says itself what happens without it."""
+
+    def _get_help_string(self, action):
+        if action.default is None:
+            return action.help
+        return super()._get_help_string(action)
+
+
+def int_at_least(minimum):
+    """An argparse type: an integer >= `minimum`."""
+    def parse(text):
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < minimum:
+            raise argparse.ArgumentTypeError(f"must be an integer >= {minimum}, got {text!r}")
+        return value
+    parse.__name__ = f"integer >= {minimum}"
+    return parse
+
+
+positive_int = int_at_least(1)
+non_negative_int = int_at_least(0)
+
+
+def positive_float(text):
+    """An argparse type: a finite number > 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (value > 0 and math.isfinite(value)):
+        raise argparse.ArgumentTypeError(f"must be a finite number > 0, got {text!r}")
+    return value
+
+
+def run_name(text):
+    """An argparse type: a plain directory name."""
+    if not is_plain_name(text):
+        raise argparse.ArgumentTypeError(f"must be a plain directory name, got {text!r}")
+    return text

@@ -1,0 +1,106 @@
+"""RunSettings: the measured defaults, the flags made from them, and settings.json written and read."""
+import dataclasses
+import json
+import os
+
+import pytest
+
+from gan_tdd.cli.flags import train_parser
+from gan_tdd.cli.settings import RunSettings
+
+
+def recorded(**changes):
+    """The settings of a run as train records them: a seed drawn and the data's image shape."""
+    return dataclasses.replace(RunSettings(seed=3, image_shape=[28, 28, 1]), **changes)
+
+
+def test_settings_written_are_the_settings_read_back(tmp_path):
+    """settings.json keeps every setting as it was."""
+    settings = recorded(batch_size=32, d_learning_rate=2e-4, data="/data/fashion.npz")
+
+    settings.write(tmp_path)
+
+    assert RunSettings.read(tmp_path) == settings
+
+
+def test_every_setting_but_the_image_shape_is_a_flag_with_the_same_default():
+    """The flags are made from the fields, so a default lives in one place only."""
+    defaults = vars(train_parser().parse_args([]))
+    fields = {field.name: field.default for field in dataclasses.fields(RunSettings)}
+
+    assert set(fields) - set(defaults) == {"epochs", "image_shape"}  # epochs: absent unless given
+    assert all(defaults[name] == default for name, default in fields.items() if name in defaults)
+
+
+def test_a_resumed_run_keeps_every_setting_but_its_epochs():
+    """--epochs may grow a run; any other flag with --resume would change the run, so it is refused."""
+    assert "epochs" not in RunSettings.kept_on_resume()
+    assert {"batch_size", "seed", "data", "d_learning_rate"} <= set(RunSettings.kept_on_resume())
+
+
+def test_reading_settings_of_a_directory_that_is_not_a_run_says_so(tmp_path):
+    """A directory without settings.json is not a run directory."""
+    with pytest.raises(FileNotFoundError, match="is not a run directory"):
+        RunSettings.read(tmp_path)
+
+
+def test_a_setting_this_version_does_not_know_is_named_in_the_error(tmp_path):
+    """A settings.json from a newer gan_tdd is refused, not half understood."""
+    values = {**dataclasses.asdict(recorded()), "warp_factor": 9}
+    (tmp_path / "settings.json").write_text(json.dumps(values))
+
+    with pytest.raises(ValueError, match="does not know: warp_factor"):
+        RunSettings.read(tmp_path)
+
+
+def test_a_missing_setting_without_a_stand_in_is_named_in_the_error(tmp_path):
+    """A settings.json that lacks a setting older runs always had is damaged: it says which."""
+    values = dataclasses.asdict(recorded())
+    del values["noise_dim"]
+    (tmp_path / "settings.json").write_text(json.dumps(values))
+
+    with pytest.raises(ValueError, match="lacks the settings noise_dim"):
+        RunSettings.read(tmp_path)
+
+
+def test_a_setting_added_later_takes_the_value_older_runs_had(tmp_path, monkeypatch):
+    """A field's `before` stands in for its key in a settings.json written before it existed."""
+    @dataclasses.dataclass
+    class NewerSettings(RunSettings):
+        label_smoothing: float = dataclasses.field(default=0.1, metadata={"help": "x", "parse": float,
+                                                                           "before": 0.0})
+
+    recorded().write(tmp_path)
+
+    assert NewerSettings.read(tmp_path).label_smoothing == 0.0
+
+
+def test_a_settings_file_that_is_not_json_is_named_in_the_error(tmp_path):
+    """A damaged settings.json is one clear error, not a JSON traceback."""
+    (tmp_path / "settings.json").write_text("{ half")
+
+    with pytest.raises(ValueError, match="settings.json is not valid JSON"):
+        RunSettings.read(tmp_path)
+
+
+def test_a_failed_settings_write_leaves_the_previous_file_whole(tmp_path, monkeypatch):
+    """settings.json is replaced by renaming a complete file, so a failure in between keeps the old one."""
+    recorded(epochs=1).write(tmp_path)
+
+    def crash(source, target):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError, match="disk full"):
+        recorded(epochs=2).write(tmp_path)
+
+    assert RunSettings.read(tmp_path).epochs == 1
+
+
+def test_the_settings_build_the_model_they_describe():
+    """build_model gives a GANModel with the recorded sizes and learning rates."""
+    model = recorded(image_shape=[8, 8, 1], generator_width=4, discriminator_width=4,
+                     noise_dim=5, d_learning_rate=3e-4).build_model()
+
+    assert (model.image_shape, model.generator_width, model.noise_dim, model.d_learning_rate) == (
+        (8, 8, 1), 4, 5, 3e-4)
