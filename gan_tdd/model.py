@@ -11,7 +11,7 @@ import tensorflow as tf
 
 from gan_tdd import training
 from gan_tdd.checks import require_image_shape, require_int, require_positive_number
-from gan_tdd.losses import discriminator_loss, generator_loss
+from gan_tdd.losses import cross_entropy_discriminator_loss, non_saturating_generator_loss
 from gan_tdd.networks import discriminator, generator
 
 v1 = tf.compat.v1
@@ -110,9 +110,10 @@ class GANModel:
 
     def _build_losses(self):
         with v1.name_scope("losses"):
-            self.d_loss, self.d_real_loss, self.d_fake_loss = discriminator_loss(
-                self.d_real_logits, self.d_fake_logits)
-            self.g_loss = generator_loss(self.d_fake_logits)
+            parts = cross_entropy_discriminator_loss(self.d_real_logits, self.d_fake_logits)
+            self.d_loss, self.d_real_loss, self.d_fake_loss = (
+                parts["d_loss"], parts["d_real_loss"], parts["d_fake_loss"])
+            self.g_loss = non_saturating_generator_loss(self.d_fake_logits)
             self.p_real = tf.reduce_mean(tf.sigmoid(self.d_real_logits), name="p_real")
             self.p_fake = tf.reduce_mean(tf.sigmoid(self.d_fake_logits), name="p_fake")
 
