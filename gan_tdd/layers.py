@@ -75,7 +75,7 @@ def conv2d_transpose(inputs, filters, kernel_size, stride, name):
 
 
 def batch_norm(inputs, training, name, momentum=0.9, epsilon=1e-5):
-    """Batch normalization over the channels of an NHWC tensor.
+    """Batch normalization over the channels of an NHWC tensor, or the features of a dense layer.
 
     In training mode the layer normalizes with the batch's own statistics and adds the ops that
     move `moving_mean` and `moving_variance` toward them to the `UPDATE_OPS` collection: the
@@ -83,7 +83,7 @@ def batch_norm(inputs, training, name, momentum=0.9, epsilon=1e-5):
     the moving statistics, so one sample does not depend on the others in its batch.
 
     Args:
-        inputs: a tensor of shape (batch, height, width, channels).
+        inputs: a tensor of shape (batch, height, width, channels) or (batch, features).
         training: a Python bool: batch statistics (True) or moving statistics (False).
         name: the variable scope that holds `gamma`, `beta` and the moving statistics.
         momentum: how much of the old moving statistic each update keeps.
@@ -93,6 +93,10 @@ def batch_norm(inputs, training, name, momentum=0.9, epsilon=1e-5):
         A tensor of the shape of `inputs`.
     """
     channels = inputs.shape[-1]
+    if inputs.shape.rank == 2:
+        # Features are the channels of a 1x1 map: the fused op wants four dimensions.
+        outputs = batch_norm(inputs[:, None, None, :], training, name, momentum, epsilon)
+        return tf.reshape(outputs, [-1, channels])
     with v1.variable_scope(name):
         gamma = v1.get_variable("gamma", [channels], initializer=v1.ones_initializer())
         beta = v1.get_variable("beta", [channels], initializer=v1.zeros_initializer())

@@ -93,12 +93,12 @@ class GANModel:
 
     def _build_networks(self):
         with v1.variable_scope("generator"):
-            self.generated_images = generator(self.noise, self.image_shape, self.generator_width,
-                                              training=True)
+            self.generated_images = generator(self.noise, self.image_shape, training=True,
+                                              width=self.generator_width)
         # The same generator variables, with batch norm in inference mode: for sampling.
         with v1.variable_scope("generator", reuse=True):
-            self.sampled_images = generator(self.noise, self.image_shape, self.generator_width,
-                                            training=False)
+            self.sampled_images = generator(self.noise, self.image_shape, training=False,
+                                            width=self.generator_width)
         with v1.variable_scope("discriminator"):
             self.d_real_logits = discriminator(self.real_images, self.discriminator_width)
         # The one place where variables are shared: the fake path reuses the real path's weights,

@@ -72,6 +72,17 @@ def test_batch_norm_in_training_mode_normalizes_each_channel_of_the_batch():
     assert outputs.var(axis=(0, 1, 2)) == pytest.approx([1, 1], abs=1e-2)
 
 
+def test_batch_norm_of_a_dense_layers_output_normalizes_each_feature():
+    """(batch, features) inputs, as an MLP makes them, come out with mean 0 and variance 1 per feature."""
+    inputs = tf.constant(np.random.default_rng(0).normal(5.0, 3.0, (32, 3)), tf.float32)
+
+    outputs = run(batch_norm(inputs, training=True, name="bn"))
+
+    assert outputs.shape == (32, 3)
+    assert outputs.mean(axis=0) == pytest.approx([0, 0, 0], abs=1e-4)
+    assert outputs.var(axis=0) == pytest.approx([1, 1, 1], abs=1e-2)
+
+
 def test_batch_norm_update_ops_move_the_moving_mean_toward_the_batch_mean():
     """One run of the UPDATE_OPS moves moving_mean from 0 by (1 - momentum) of the batch mean."""
     inputs = tf.fill([4, 2, 2, 1], 10.0)

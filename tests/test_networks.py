@@ -1,19 +1,29 @@
-"""The generator and discriminator as functions from tensors to tensors."""
+"""The built-in networks, DCGAN and MLP, as functions from tensors to tensors."""
 import numpy as np
+import pytest
 import tensorflow as tf
 
-from gan_tdd.networks import discriminator, generator
+from gan_tdd.networks import NETWORKS, discriminator, generator, get_networks
 
 v1 = tf.compat.v1
 
 
+def run(tensor):
+    with v1.Session() as session:
+        session.run(v1.global_variables_initializer())
+        return session.run(tensor)
+
+
+@pytest.fixture(autouse=True)
+def fresh_graph():
+    """Each network test builds in an empty graph of its own."""
+    with tf.Graph().as_default():
+        yield
+
+
 def test_generator_turns_each_noise_vector_into_one_image_in_minus_one_to_one():
     """Five noise vectors give five 28x28x1 images whose pixels lie in [-1, 1] (tanh)."""
-    with tf.Graph().as_default():
-        images = generator(tf.random.normal([5, 100]), (28, 28, 1), width=8, training=True)
-        with v1.Session() as session:
-            session.run(v1.global_variables_initializer())
-            values = session.run(images)
+    values = run(generator(tf.random.normal([5, 100]), (28, 28, 1), width=8, training=True))
 
     assert values.shape == (5, 28, 28, 1)
     assert values.min() >= -1 and values.max() <= 1
@@ -21,11 +31,46 @@ def test_generator_turns_each_noise_vector_into_one_image_in_minus_one_to_one():
 
 def test_discriminator_gives_one_logit_per_image():
     """Seven images in give a (7, 1) tensor of logits out."""
-    with tf.Graph().as_default():
-        logits = discriminator(tf.zeros([7, 28, 28, 1]), width=8)
-        with v1.Session() as session:
-            session.run(v1.global_variables_initializer())
-            values = session.run(logits)
+    values = run(discriminator(tf.zeros([7, 28, 28, 1]), width=8))
 
     assert values.shape == (7, 1)
     assert np.all(np.isfinite(values))
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, id=name) for name in NETWORKS])
+def test_each_built_in_pair_maps_noise_to_images_and_images_to_one_logit_each(name):
+    """get_networks binds the widths; what is left is generator_fn(noise, image_shape, training)
+    and discriminator_fn(images)."""
+    generator_fn, discriminator_fn = get_networks(name, generator_width=4, discriminator_width=4)
+
+    with v1.variable_scope("generator"):
+        images = generator_fn(tf.random.normal([5, 8]), (8, 12, 3), training=True)
+    with v1.variable_scope("discriminator"):
+        logits = discriminator_fn(images)
+    image_values, logit_values = run([images, logits])
+
+    assert image_values.shape == (5, 8, 12, 3)
+    assert image_values.min() >= -1 and image_values.max() <= 1
+    assert logit_values.shape == (5, 1)
+
+
+def test_the_mlp_at_width_64_has_the_layers_of_the_classic_keras_gan():
+    """G: 256 -> 512 -> 1024 -> 784 pixels; D: 784 -> 512 -> 256 -> 1."""
+    generator_fn, discriminator_fn = get_networks("mlp")
+
+    with v1.variable_scope("generator"):
+        images = generator_fn(tf.zeros([1, 100]), (28, 28, 1), training=True)
+    with v1.variable_scope("discriminator"):
+        discriminator_fn(images)
+
+    kernels = [v.shape.as_list() for v in v1.trainable_variables() if "kernel" in v.name]
+    assert kernels == [[100, 256], [256, 512], [512, 1024], [1024, 784],
+                       [784, 512], [512, 256], [256, 1]]
+
+
+def test_an_unknown_network_name_is_refused_in_one_line_that_lists_the_choices():
+    """get_networks("resnet") names the mistake and the names it knows."""
+    with pytest.raises(ValueError) as error:
+        get_networks("resnet")
+
+    assert str(error.value) == "unknown networks 'resnet'; choose one of: dcgan, mlp"

@@ -1,15 +1,15 @@
-"""The two networks, as functions from tensors to tensors.
+"""The DCGAN pair: transposed convolutions up, strided convolutions down.
 
-Neither function opens a reusing scope itself: the model decides where each network lives and
-where the discriminator's variables are shared (see `gan_tdd.model`).
+Radford et al. 2016, "Unsupervised Representation Learning with Deep Convolutional GANs",
+https://arxiv.org/abs/1511.06434
 """
 import tensorflow as tf
 
 from gan_tdd.layers import batch_norm, conv2d, conv2d_transpose, dense, leaky_relu
 
 
-def generator(noise, image_shape, width, training):
-    """Maps noise vectors to images in [-1, 1] (a DCGAN generator).
+def generator(noise, image_shape, training, width=64):
+    """Maps noise vectors to images in [-1, 1].
 
     dense -> reshape to a (height/4, width/4, 2*width) map -> batch norm, ReLU
           -> transposed conv to (height/2, width/2, width) -> batch norm, ReLU
@@ -18,9 +18,9 @@ def generator(noise, image_shape, width, training):
     Args:
         noise: a tensor of shape (batch, noise_dim).
         image_shape: (height, width, channels) of the images to make; height and width divisible by 4.
-        width: the number of channels of the last hidden feature map; the first has twice as many.
         training: True to normalize with batch statistics (and update the moving ones), False
             to sample with the moving statistics.
+        width: the number of channels of the last hidden feature map; the first has twice as many.
 
     Returns:
         A tensor of shape (batch, *image_shape) with values in [-1, 1].
@@ -35,7 +35,7 @@ def generator(noise, image_shape, width, training):
     return tf.tanh(x)
 
 
-def discriminator(images, width):
+def discriminator(images, width=64):
     """Maps images to one logit each: how real the discriminator believes each image is.
 
     conv (stride 2, `width` filters) -> leaky ReLU -> conv (stride 2, 2*width) -> leaky ReLU
