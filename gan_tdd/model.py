@@ -2,19 +2,45 @@
 
 Building the graph follows five steps, in this order:
 1. inputs: placeholders for noise and real images;
-2. networks: the generator, and the discriminator applied twice with shared variables;
-3. losses: sigmoid cross-entropy for each network;
+2. networks: the generator, and the discriminator applied twice with shared variables (three
+   times for the gradient penalty);
+3. losses: the chosen member of the loss family (`gan_tdd.losses`) for each network;
 4. train ops: one Adam optimizer per network, each moving only its own network's variables;
 5. summaries: the scalars and image grids that TensorBoard shows.
 """
+import numbers
+
 import tensorflow as tf
 
 from gan_tdd import training
 from gan_tdd.checks import require_image_shape, require_int, require_positive_number
-from gan_tdd.losses import cross_entropy_discriminator_loss, non_saturating_generator_loss
-from gan_tdd.networks import discriminator, generator
+from gan_tdd.losses import LOSSES, get_loss, gradient_penalty
+from gan_tdd.networks import get_networks
 
 v1 = tf.compat.v1
+
+
+def _require_fraction(name, value):
+    """Raise ValueError unless `value` is a real number in [0, 1); the message names `name`."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= value < 1:
+        raise ValueError(f"{name} must be a number in [0, 1), got {value!r}")
+    return float(value)
+
+
+def _require_network(name, function):
+    """Raise TypeError unless `function` is None or callable: a network is a function, not its output."""
+    if function is not None and not callable(function):
+        raise TypeError(f"{name} must be a function from tensors to tensors, got {type(function).__name__}")
+    return function
+
+
+def _require_output_shape(tensor, expected, argument, function):
+    """Raise ValueError unless a network's output fits `expected`, whose first entry is the batch."""
+    if not tensor.shape.is_compatible_with(expected):
+        name = getattr(function, "__name__", repr(function))
+        want = ", ".join(["batch", *map(str, expected[1:])])
+        raise ValueError(f"{argument} {name} must return a tensor of shape ({want}), "
+                         f"got {tuple(tensor.shape.as_list())}")
 
 
 def _image_grid(images, side):
@@ -33,7 +59,7 @@ def _image_grid(images, side):
 
 
 class GANModel:
-    """A DCGAN in its own `tf.Graph`: generator, shared discriminator, losses and train ops.
+    """A GAN in its own `tf.Graph`: generator, shared discriminator, losses and train ops.
 
     Open a session on the model's graph and train it:
 
@@ -43,37 +69,74 @@ class GANModel:
             model.fit(session, dataset, epochs=1)
             images = model.generate(session, noise)
 
+    Another loss or other networks are one argument each: `GANModel(loss="hinge",
+    networks="mlp")`; your own networks are functions (see `gan_tdd.networks`):
+    `GANModel(generator_fn=my_generator, discriminator_fn=my_discriminator)`.
+
     Named tensors, for readers and callbacks: `noise`, `real_images`, `generated_images`,
     `sampled_images`, `d_real_logits`, `d_fake_logits`, `d_loss`, `d_real_loss`, `d_fake_loss`,
-    `g_loss`, `p_real`, `p_fake`, `d_train_op`, `g_train_op`, `d_step`, `g_step`, `epoch`,
-    `generator_variables`, `discriminator_variables`, `scalar_summary`, `image_summary`.
+    `g_loss`, `p_real`, `p_fake`, `d_real_mean`, `d_fake_mean`, `gradient_penalty` (for
+    wasserstein-gp only), `d_train_op`, `g_train_op`, `d_step`, `g_step`, `epoch`,
+    `generator_variables`, `discriminator_variables`, `scalar_summary`, `image_summary`; and
+    `scalars`, the dict of the scalar tensors worth watching for this loss, by name.
     """
 
-    def __init__(self, noise_dim=100, image_shape=(28, 28, 1), generator_width=64,
-                 discriminator_width=64, d_learning_rate=2e-4, g_learning_rate=2e-4, beta1=0.5,
-                 seed=None):
+    def __init__(self, noise_dim=100, image_shape=(28, 28, 1), *, networks="dcgan",
+                 generator_width=64, discriminator_width=64, generator_fn=None,
+                 discriminator_fn=None, loss="non-saturating", label_smoothing=0.0, clip_value=0.01,
+                 gradient_penalty_weight=10.0, d_learning_rate=2e-4, g_learning_rate=2e-4,
+                 beta1=0.5, beta2=0.999, seed=None):
         """Check the arguments, then build the graph.
 
         Args:
             noise_dim: the length of one noise vector.
             image_shape: (height, width, channels); height and width must be divisible by 4,
-                because the generator upsamples twice by 2.
-            generator_width: channels of the generator's last hidden feature map.
-            discriminator_width: filters of the discriminator's first convolution.
+                because the DCGAN generator upsamples twice by 2.
+            networks: the built-in pair of networks, "dcgan" or "mlp" (`gan_tdd.networks`).
+            generator_width: the width of the built-in generator (DCGAN: channels of its last
+                hidden feature map; MLP: a quarter of its first hidden layer).
+            discriminator_width: the width of the built-in discriminator (DCGAN: filters of its
+                first convolution; MLP: an eighth of its first hidden layer).
+            generator_fn: your own generator, (noise, image_shape, training) -> images of shape
+                (batch, *image_shape) in [-1, 1]; None for the `networks` one.
+            discriminator_fn: your own discriminator, images -> logits of shape (batch, 1);
+                None for the `networks` one.
+            loss: the name of a loss in `gan_tdd.losses.LOSSES`.
+            label_smoothing: one-sided label smoothing, for the cross-entropy losses only:
+                0.1 labels real images 0.9 in the discriminator's loss (Salimans et al. 2016).
+            clip_value: for "wasserstein": each discriminator weight is clipped to
+                [-clip_value, clip_value] after each discriminator update.
+            gradient_penalty_weight: for "wasserstein-gp": lambda, the penalty's weight.
             d_learning_rate: Adam's learning rate for the discriminator.
             g_learning_rate: Adam's learning rate for the generator.
-            beta1: Adam's first-moment decay for both (0.5 steadies GAN training, DCGAN paper).
+            beta1: Adam's first-moment decay for both (0.5 steadies GAN training, DCGAN paper;
+                WGAN-GP uses 0).
+            beta2: Adam's second-moment decay for both (WGAN-GP uses 0.9).
             seed: the graph-level seed, so the initial weights are reproducible; None for random.
         """
         self.noise_dim = require_int("noise_dim", noise_dim, 1)
         self.image_shape = require_image_shape("image_shape", image_shape)
         self.generator_width = require_int("generator_width", generator_width, 1)
         self.discriminator_width = require_int("discriminator_width", discriminator_width, 1)
+        built_in_generator, built_in_discriminator = get_networks(
+            networks, self.generator_width, self.discriminator_width)
+        self.networks = networks
+        self.generator_fn = _require_network("generator_fn", generator_fn) or built_in_generator
+        self.discriminator_fn = (_require_network("discriminator_fn", discriminator_fn)
+                                 or built_in_discriminator)
+        self.loss = get_loss(loss)
+        self.label_smoothing = _require_fraction("label_smoothing", label_smoothing)
+        if self.label_smoothing and "label_smoothing" not in self.loss.options:
+            smoothed = ", ".join(name for name, each in LOSSES.items() if "label_smoothing" in each.options)
+            raise ValueError(f"label_smoothing applies to the cross-entropy losses ({smoothed}), "
+                             f"not to {loss!r}")
+        self.clip_value = require_positive_number("clip_value", clip_value)
+        self.gradient_penalty_weight = require_positive_number("gradient_penalty_weight",
+                                                               gradient_penalty_weight)
         self.d_learning_rate = require_positive_number("d_learning_rate", d_learning_rate)
         self.g_learning_rate = require_positive_number("g_learning_rate", g_learning_rate)
-        if isinstance(beta1, bool) or not isinstance(beta1, (int, float)) or not 0 <= beta1 < 1:
-            raise ValueError(f"beta1 must be a number in [0, 1), got {beta1!r}")
-        self.beta1 = float(beta1)
+        self.beta1 = _require_fraction("beta1", beta1)
+        self.beta2 = _require_fraction("beta2", beta2)
         self.seed = None if seed is None else require_int("seed", seed, 0)
         self.stop_training = False
         self.graph = tf.Graph()
@@ -92,30 +155,49 @@ class GANModel:
         self.real_images = v1.placeholder(tf.float32, [None, *self.image_shape], name="real_images")
 
     def _build_networks(self):
+        images, logits = [None, *self.image_shape], [None, 1]
         with v1.variable_scope("generator"):
-            self.generated_images = generator(self.noise, self.image_shape, training=True,
-                                              width=self.generator_width)
+            self.generated_images = self.generator_fn(self.noise, self.image_shape, training=True)
+        _require_output_shape(self.generated_images, images, "generator_fn", self.generator_fn)
         # The same generator variables, with batch norm in inference mode: for sampling.
         with v1.variable_scope("generator", reuse=True):
-            self.sampled_images = generator(self.noise, self.image_shape, training=False,
-                                            width=self.generator_width)
+            self.sampled_images = self.generator_fn(self.noise, self.image_shape, training=False)
         with v1.variable_scope("discriminator"):
-            self.d_real_logits = discriminator(self.real_images, self.discriminator_width)
+            self.d_real_logits = self.discriminator_fn(self.real_images)
+        _require_output_shape(self.d_real_logits, logits, "discriminator_fn", self.discriminator_fn)
         # The one place where variables are shared: the fake path reuses the real path's weights,
-        # so a single discriminator judges both real and generated images.
+        # so a single discriminator judges both real and generated images; so does the gradient
+        # penalty, which looks at that same discriminator between real and generated images.
         with v1.variable_scope("discriminator", reuse=True):
-            self.d_fake_logits = discriminator(self.generated_images, self.discriminator_width)
+            self.d_fake_logits = self.discriminator_fn(self.generated_images)
+            if self.loss.penalizes_gradient:
+                self.gradient_penalty = gradient_penalty(self.discriminator_fn, self.real_images,
+                                                         self.generated_images)
         self.generator_variables = v1.trainable_variables("generator")
         self.discriminator_variables = v1.trainable_variables("discriminator")
 
     def _build_losses(self):
         with v1.name_scope("losses"):
-            parts = cross_entropy_discriminator_loss(self.d_real_logits, self.d_fake_logits)
+            options = {name: getattr(self, name) for name in self.loss.options}
+            parts = self.loss.discriminator_loss(self.d_real_logits, self.d_fake_logits, **options)
+            parts = {name: tf.identity(part, name=name) for name, part in parts.items()}
             self.d_loss, self.d_real_loss, self.d_fake_loss = (
-                parts["d_loss"], parts["d_real_loss"], parts["d_fake_loss"])
-            self.g_loss = non_saturating_generator_loss(self.d_fake_logits)
+                parts.pop("d_loss"), parts.pop("d_real_loss"), parts.pop("d_fake_loss"))
+            self.g_loss = tf.identity(self.loss.generator_loss(self.d_fake_logits), name="g_loss")
+            # What D believes of each batch: a probability when the loss reads sigmoid(logit)
+            # as one, and otherwise a raw score, whose scale only the loss defines.
             self.p_real = tf.reduce_mean(tf.sigmoid(self.d_real_logits), name="p_real")
             self.p_fake = tf.reduce_mean(tf.sigmoid(self.d_fake_logits), name="p_fake")
+            self.d_real_mean = tf.reduce_mean(self.d_real_logits, name="d_real_mean")
+            self.d_fake_mean = tf.reduce_mean(self.d_fake_logits, name="d_fake_mean")
+        if self.loss.outputs_are_probabilities:
+            self.scalars = {"d_loss": self.d_loss, "d_real_loss": self.d_real_loss,
+                            "d_fake_loss": self.d_fake_loss, "g_loss": self.g_loss,
+                            "p_real": self.p_real, "p_fake": self.p_fake}
+        else:
+            # The loss's own parts follow, e.g. critic_gap and gradient_penalty.
+            self.scalars = {"d_loss": self.d_loss, "g_loss": self.g_loss,
+                            "d_real_mean": self.d_real_mean, "d_fake_mean": self.d_fake_mean, **parts}
 
     def _build_train_ops(self):
         self.d_step = v1.Variable(0, trainable=False, name="d_step", dtype=tf.int64)
@@ -123,19 +205,26 @@ class GANModel:
         self.epoch = v1.Variable(0, trainable=False, name="epoch", dtype=tf.int64)
         self.increment_epoch = v1.assign_add(self.epoch, 1)
         with v1.variable_scope("discriminator_optimizer"):
-            self.d_train_op = v1.train.AdamOptimizer(self.d_learning_rate, beta1=self.beta1).minimize(
+            self.d_train_op = v1.train.AdamOptimizer(
+                self.d_learning_rate, beta1=self.beta1, beta2=self.beta2).minimize(
                 self.d_loss, var_list=self.discriminator_variables, global_step=self.d_step)
+        if self.loss.clips_weights:
+            # The original WGAN bounds the critic's slope by clipping every weight after each update.
+            with tf.control_dependencies([self.d_train_op]):
+                self.d_train_op = tf.group(
+                    *[v1.assign(variable, tf.clip_by_value(variable, -self.clip_value, self.clip_value))
+                      for variable in self.discriminator_variables], name="clip_discriminator_weights")
         # Batch norm's moving statistics move with each generator update, and only then.
         with tf.control_dependencies(v1.get_collection(v1.GraphKeys.UPDATE_OPS, "generator")):
             with v1.variable_scope("generator_optimizer"):
-                self.g_train_op = v1.train.AdamOptimizer(self.g_learning_rate, beta1=self.beta1).minimize(
+                self.g_train_op = v1.train.AdamOptimizer(
+                    self.g_learning_rate, beta1=self.beta1, beta2=self.beta2).minimize(
                     self.g_loss, var_list=self.generator_variables, global_step=self.g_step)
 
     def _build_summaries(self):
         with v1.name_scope("summaries"):
             self.scalar_summary = v1.summary.merge([
-                v1.summary.scalar(name, getattr(self, name))
-                for name in ("d_loss", "d_real_loss", "d_fake_loss", "g_loss", "p_real", "p_fake")])
+                v1.summary.scalar(name, tensor) for name, tensor in self.scalars.items()])
             self.image_summary = v1.summary.merge([
                 v1.summary.image("generated_images", _image_grid(self.generated_images, 8)),
                 v1.summary.image("real_images", _image_grid(self.real_images, 8))])

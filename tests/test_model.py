@@ -164,6 +164,19 @@ def test_the_same_seed_gives_the_same_initial_weights():
                  id="infinite_learning_rate"),
     pytest.param({"beta1": 1.0}, "beta1 must be a number in [0, 1)", id="beta1_of_one"),
     pytest.param({"generator_width": 2.5}, "generator_width must be an integer", id="fractional_width"),
+    pytest.param({"beta2": 1.0}, "beta2 must be a number in [0, 1)", id="beta2_of_one"),
+    pytest.param({"loss": "wgan"}, "unknown loss 'wgan'; choose one of: minimax, non-saturating, ",
+                 id="unknown_loss"),
+    pytest.param({"networks": "resnet"}, "unknown networks 'resnet'; choose one of: dcgan, mlp",
+                 id="unknown_networks"),
+    pytest.param({"label_smoothing": 1.0}, "label_smoothing must be a number in [0, 1)",
+                 id="label_smoothing_of_one"),
+    pytest.param({"loss": "hinge", "label_smoothing": 0.1},
+                 "label_smoothing applies to the cross-entropy losses (minimax, non-saturating), not to 'hinge'",
+                 id="label_smoothing_of_a_critic"),
+    pytest.param({"clip_value": 0}, "clip_value must be a number > 0", id="zero_clip_value"),
+    pytest.param({"gradient_penalty_weight": -1}, "gradient_penalty_weight must be a number > 0",
+                 id="negative_penalty_weight"),
 ])
 def test_bad_arguments_raise_an_error_that_names_the_argument(arguments, message):
     """A wrong argument is refused before any graph is built, with a message that names it."""
