@@ -70,8 +70,7 @@ def main(argv=None):
     print("settings:", " ".join(rest) or "(defaults)", flush=True)
     images = load_images(args.data)
     dataset = GANDataset(images, args.noise_dim, args.batch_size, seed=seed)
-    settings = RunSettings(**{field.name: getattr(args, field.name, field.default)
-                              for field in RunSettings.flag_fields()})
+    settings, _ = RunSettings.from_flags(args)  # a loss's preset fills the flags not given
     settings.seed, settings.image_shape = seed, list(dataset.image_shape)
     model = settings.build_model()
     out = Path(ours.out)
@@ -79,12 +78,13 @@ def main(argv=None):
     evaluator = Evaluator()
     evaluator.real_features  # computed now, outside the timed training
     report = ReportAtSteps([int(step) for step in ours.report_at.split(",")], evaluator,
-                           fixed_noise(ours.samples, args.noise_dim, seed + 1), out, args.k_steps)
+                           fixed_noise(ours.samples, args.noise_dim, seed + 1), out, settings.k_steps)
     config = tf.compat.v1.ConfigProto(intra_op_parallelism_threads=ours.threads,
                                       inter_op_parallelism_threads=ours.threads)
     with tf.compat.v1.Session(graph=model.graph, config=config) as session:
         model.initialize(session)
-        model.fit(session, dataset, epochs=10**6, k_steps=args.k_steps, callbacks=[report])
+        model.fit(session, dataset, epochs=10**6, k_steps=settings.k_steps, callbacks=[report],
+                  pretrain_d_steps=settings.pretrain_d_steps)
     return 0
 
 

@@ -245,7 +245,7 @@ class GANModel:
         """
         return session.run(self.sampled_images, {self.noise: noise})
 
-    def fit(self, session, dataset, epochs=1, k_steps=1, callbacks=None):
+    def fit(self, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d_steps=0):
         """Train for `epochs` more epochs: k discriminator updates, then one generator update.
 
         See `gan_tdd.training.fit`, which this calls, for the loop itself.
@@ -253,4 +253,5 @@ class GANModel:
         Returns:
             A dict of lists of plain floats, one entry per step: {"d_loss": [...], "g_loss": [...]}.
         """
-        return training.fit(self, session, dataset, epochs=epochs, k_steps=k_steps, callbacks=callbacks)
+        return training.fit(self, session, dataset, epochs=epochs, k_steps=k_steps, callbacks=callbacks,
+                            pretrain_d_steps=pretrain_d_steps)

@@ -4,11 +4,12 @@ from gan_tdd.checks import require_int
 from gan_tdd.data import GANDataset
 
 
-def _check_fit_arguments(model, dataset, epochs, k_steps, callbacks):
+def _check_fit_arguments(model, dataset, epochs, k_steps, pretrain_d_steps, callbacks):
     if not isinstance(dataset, GANDataset):
         raise TypeError(f"dataset must be a GANDataset, got {type(dataset).__name__}")
     require_int("epochs", epochs, 0)
     require_int("k_steps", k_steps, 1)
+    require_int("pretrain_d_steps", pretrain_d_steps, 0)
     if dataset.noise_dim != model.noise_dim:
         raise ValueError(f"dataset.noise_dim ({dataset.noise_dim}) must equal the model's "
                          f"noise_dim ({model.noise_dim})")
@@ -23,7 +24,7 @@ def _check_fit_arguments(model, dataset, epochs, k_steps, callbacks):
             raise TypeError(f"callbacks must hold Callback instances, got {type(callback).__name__}")
 
 
-def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
+def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d_steps=0):
     """Train `model` for `epochs` more epochs on `dataset`.
 
     One step is k discriminator updates, each on a fresh real batch and fresh noise, then one
@@ -44,12 +45,15 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
         epochs: how many epochs to train (0 runs no step).
         k_steps: discriminator updates per generator update.
         callbacks: a list of Callback instances, or None.
+        pretrain_d_steps: discriminator updates before the model's very first generator update
+            (none when a restored model has made one already), so that G's first gradients come
+            from a D that already tells real from fake.
 
     Returns:
         {"d_loss": [...], "g_loss": [...]}: plain floats, one per step. d_loss is the last
         discriminator update's loss of the step.
     """
-    _check_fit_arguments(model, dataset, epochs, k_steps, callbacks)
+    _check_fit_arguments(model, dataset, epochs, k_steps, pretrain_d_steps, callbacks)
     callbacks = CallbackList(callbacks)
     callbacks.set_model(model, session, dataset)
     callbacks.set_params({"epochs": epochs, "k_steps": k_steps, "batch_size": dataset.batch_size,
@@ -70,6 +74,11 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None):
         return g_updates[key]
 
     step, first_epoch = (int(value) for value in session.run([model.g_step, model.epoch]))
+    if step == 0:
+        for _ in range(pretrain_d_steps):
+            if dataset.remaining_batches == 0:
+                dataset.reset()
+            d_update(dataset.next_batch(), dataset.next_noise())
     model.stop_training = False
     callbacks.on_train_begin({})
     try:

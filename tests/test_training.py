@@ -30,7 +30,7 @@ class RecordingCallback(Callback):
         self.calls.append("train_end")
 
 
-@pytest.mark.parametrize("k_steps", [pytest.param(1, id="k_1"), pytest.param(3, id="k_3")])
+@pytest.mark.parametrize("k_steps", [pytest.param(1, id="one_d_update_per_g_update"), pytest.param(3, id="three_d_updates_per_g_update")])
 def test_fit_runs_k_discriminator_updates_per_generator_update(tiny_model, session, tiny_dataset, k_steps):
     """The step counters show exactly k D updates for each G update, over whole epochs."""
     tiny_model.fit(session, tiny_dataset, epochs=2, k_steps=k_steps)
@@ -116,6 +116,8 @@ def test_stopping_on_an_epochs_last_step_counts_that_epoch_as_done(tiny_model, s
     pytest.param({"k_steps": 0}, ValueError, "k_steps must be an integer >= 1", id="zero_k_steps"),
     pytest.param({"k_steps": 7}, ValueError, "k_steps (7) must be at most the batches per epoch (6)",
                  id="k_larger_than_an_epoch"),
+    pytest.param({"pretrain_d_steps": -1}, ValueError, "pretrain_d_steps must be an integer >= 0",
+                 id="negative_pretraining"),
     pytest.param({"callbacks": [print]}, TypeError, "callbacks must hold Callback instances",
                  id="callback_not_a_callback"),
 ])
@@ -182,3 +184,20 @@ def test_the_same_seeds_give_the_same_losses_step_for_step(tiny_images):
             histories.append(model.fit(session, dataset, epochs=2))
 
     assert histories[0] == histories[1]
+
+
+def test_pretraining_runs_the_discriminator_alone_before_the_first_generator_update(tiny_model, session, tiny_dataset):
+    """Eight D updates first (more than an epoch's six batches), then the usual 1:1 steps."""
+    tiny_model.fit(session, tiny_dataset, epochs=1, pretrain_d_steps=8)
+
+    d_steps, g_steps = session.run([tiny_model.d_step, tiny_model.g_step])
+    assert (d_steps, g_steps) == (8 + 6, 6)
+
+
+def test_a_model_that_has_trained_is_not_pretrained_again(tiny_model, session, tiny_dataset):
+    """Pretraining belongs to the very first generator update: a second fit (a resume) skips it."""
+    tiny_model.fit(session, tiny_dataset, epochs=1)
+
+    tiny_model.fit(session, tiny_dataset, epochs=1, pretrain_d_steps=5)
+
+    assert session.run([tiny_model.d_step, tiny_model.g_step]) == [12, 12]

@@ -6,9 +6,12 @@ from gan_tdd.checks import require_int
 
 
 class LogCallback(Callback):
-    """Logs one line every `every_n_steps` steps through Python `logging`:
+    """Logs one line every `every_n_steps` steps through Python `logging`, with every scalar the
+    model's loss shows (`model.scalars`), e.g. for the non-saturating loss:
 
-    `epoch 1 step 200: d_loss 1.2031 g_loss 0.8720 p_real 0.561 p_fake 0.437`
+    `epoch 1 step 200: d_loss 1.203 d_real_loss 0.6412 d_fake_loss 0.5619 g_loss 0.872 p_real 0.561 p_fake 0.437`
+
+    and for a Wasserstein critic its mean outputs and their gap instead of probabilities.
 
     The lines go to the "gan_tdd" logger at level INFO, which prints nothing until logging is
     configured: in a script, call `logging.basicConfig(level=logging.INFO)` first.
@@ -28,11 +31,10 @@ class LogCallback(Callback):
 
     def fetches(self, step):
         if step % self.every_n_steps == 0:
-            return {"p_real": self.model.p_real, "p_fake": self.model.p_fake}
+            return dict(self.model.scalars)
         return None
 
     def on_step_end(self, step, logs=None):
         if step % self.every_n_steps == 0:
-            self.logger.info("epoch %d step %d: d_loss %.4f g_loss %.4f p_real %.3f p_fake %.3f",
-                             self.epoch + 1, step, logs["d_loss"], logs["g_loss"],
-                             logs["p_real"], logs["p_fake"])
+            figures = " ".join(f"{name} {logs[name]:.4g}" for name in self.model.scalars)
+            self.logger.info("epoch %d step %d: %s", self.epoch + 1, step, figures)

@@ -10,9 +10,10 @@ from gan_tdd.checks import require_int
 class ProgressBar(Callback):
     """One progress bar per epoch and one summary line after it, on stderr.
 
-    The bar counts real images, so tqdm's rate is images per second. d_loss and g_loss come
-    with every step; p_real and p_fake are fetched every `every_n_steps` steps, which is also
-    how often the numbers beside the bar change.
+    The bar counts real images, so tqdm's rate is images per second. Beside it: d_loss and
+    g_loss, and what the loss says of D's outputs (p_real and p_fake for the cross-entropy
+    losses; a critic's mean outputs and their gap for the others), fetched every
+    `every_n_steps` steps, which is also how often the numbers change.
     """
 
     def __init__(self, every_n_steps=20, file=None):
@@ -37,17 +38,20 @@ class ProgressBar(Callback):
                         unit_scale=True, file=self.file, leave=False,
                         desc=f"epoch {epoch + 1}/{self.last_epoch}", dynamic_ncols=True)
 
+    def set_model(self, model, session, dataset=None):
+        super().set_model(model, session, dataset)
+        self.shown = {name: tensor for name, tensor in model.scalars.items()
+                      if name in ("d_loss", "g_loss") or not name.endswith("_loss")}
+
     def fetches(self, step):
         if step % self.every_n_steps == 0:
-            return {"p_real": self.model.p_real, "p_fake": self.model.p_fake}
+            return self.shown
         return None
 
     def on_step_end(self, step, logs=None):
         self.bar.update(self.images_per_step)
-        if "p_real" in logs:
-            self.bar.set_postfix(d_loss=f"{logs['d_loss']:.3f}", g_loss=f"{logs['g_loss']:.3f}",
-                                 p_real=f"{logs['p_real']:.2f}", p_fake=f"{logs['p_fake']:.2f}",
-                                 refresh=False)
+        if step % self.every_n_steps == 0:
+            self.bar.set_postfix({name: f"{logs[name]:.3g}" for name in self.shown}, refresh=False)
 
     def on_epoch_end(self, epoch, logs=None):
         rate = self.bar.format_dict["rate"] or 0.0

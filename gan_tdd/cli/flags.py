@@ -13,13 +13,18 @@ def train_parser():
                     "Other commands: 'main.py sample --help', 'main.py evaluate --help'.")
     for field in RunSettings.flag_fields():
         flag = "--" + field.name.replace("_", "-")
+        meta = field.metadata
         if field.name == "epochs":
             # Left out unless given, so that --resume can tell a new total from the default.
-            parser.add_argument(flag, type=field.metadata["parse"], default=argparse.SUPPRESS,
-                                help=f"{field.metadata['help']} (default: {field.default})")
+            parser.add_argument(flag, type=meta["parse"], default=argparse.SUPPRESS,
+                                help=f"{meta['help']} (default: {field.default})")
+        elif meta.get("preset"):
+            # None until resolved: the loss's preset, else the default (RunSettings.from_flags).
+            parser.add_argument(flag, type=meta["parse"], default=None,
+                                help=f"{meta['help']} (default: {field.default}, or the loss's preset)")
         else:
-            parser.add_argument(flag, type=field.metadata["parse"], default=field.default,
-                                help=field.metadata["help"])
+            parser.add_argument(flag, type=meta["parse"], default=field.default, help=meta["help"],
+                                choices=meta.get("choices"))
     parser.add_argument("--logdir", default="runs", help="parent directory of run directories")
     parser.add_argument("--run-name", type=run_name, default=None,
                         help="name of the new run directory under --logdir, which must not exist "

@@ -14,13 +14,32 @@ import json
 import os
 from pathlib import Path
 
-from gan_tdd.cli.usage import non_negative_int, positive_float, positive_int
+from gan_tdd.cli.usage import fraction, non_negative_int, positive_float, positive_int
+
+LOSSES = ("non-saturating", "minimax", "least-squares", "wasserstein", "wasserstein-gp", "hinge")
+NETWORKS = ("dcgan", "mlp")
+
+# What each loss needs beyond the defaults below, from the papers and measured here (docs/losses.md).
+# A flag that is given wins over the preset; settings.json records what was used.
+LOSS_PRESETS = {
+    "non-saturating": {},
+    "minimax": {},
+    "least-squares": {},
+    "hinge": {},
+    # Arjovsky et al. 2017: several critic updates per generator update, and small steps, because
+    # clipping makes the critic's weights live in a tiny box.
+    "wasserstein": {"k_steps": 5, "d_learning_rate": 5e-5, "g_learning_rate": 5e-5, "beta1": 0.0},
+    # Gulrajani et al. 2017: 5 critic updates, Adam with beta1 0 and beta2 0.9.
+    "wasserstein-gp": {"k_steps": 5, "d_learning_rate": 2e-4, "g_learning_rate": 2e-4, "beta1": 0.0,
+                       "beta2": 0.9},
+}
 
 SETTINGS_FILE = "settings.json"
 
 
 def _setting(default, help, parse=None, **extra):
-    """A field of RunSettings: its default, its flag's help and type, and what else it needs."""
+    """A field of RunSettings: its default, its flag's help and type, and what else it needs:
+    `choices`, `preset` (a loss's preset may change it) or `before` (see the module's docstring)."""
     return dataclasses.field(default=default, metadata={"help": help, "parse": parse, **extra})
 
 
@@ -32,11 +51,30 @@ class RunSettings:
     epochs: int = _setting(12, "passes over the training images (with --resume: the run's new total)",
                            non_negative_int)
     batch_size: int = _setting(64, "real images per batch", positive_int)
+    loss: str = _setting("non-saturating", "the GAN loss (gan_tdd.losses); some bring a preset of the "
+                                           "settings marked 'preset'", str, choices=LOSSES,
+                         before="non-saturating")
+    networks: str = _setting("dcgan", "the generator and discriminator pair (gan_tdd.networks)", str,
+                             choices=NETWORKS, before="dcgan")
     # One D update per G update: D keeps the lead (p_fake 0.32 to 0.41 over the default run).
-    k_steps: int = _setting(1, "discriminator updates per generator update", positive_int)
+    k_steps: int = _setting(1, "discriminator updates per generator update", positive_int, preset=True)
     # 5x DCGAN's 2e-4: all ten digits after 1,000 steps instead of 7; 2e-3 oscillates more.
-    d_learning_rate: float = _setting(1e-3, "Adam learning rate of the discriminator", positive_float)
-    g_learning_rate: float = _setting(1e-3, "Adam learning rate of the generator", positive_float)
+    d_learning_rate: float = _setting(1e-3, "Adam learning rate of the discriminator", positive_float,
+                                      preset=True)
+    g_learning_rate: float = _setting(1e-3, "Adam learning rate of the generator", positive_float, preset=True)
+    # DCGAN's 0.5 steadies GAN training; the Wasserstein losses use 0.
+    beta1: float = _setting(0.5, "Adam's first-moment decay, both networks", fraction, preset=True,
+                            before=0.5)
+    beta2: float = _setting(0.999, "Adam's second-moment decay, both networks", fraction, preset=True,
+                            before=0.999)
+    label_smoothing: float = _setting(0.0, "one-sided label smoothing of the cross-entropy losses: 0.1 "
+                                           "labels real images 0.9", fraction, before=0.0)
+    clip_value: float = _setting(0.01, "wasserstein: the critic's weights are clipped to +-this",
+                                 positive_float, before=0.01)
+    gradient_penalty_weight: float = _setting(10.0, "wasserstein-gp: the weight of the gradient penalty",
+                                              positive_float, before=10.0)
+    pretrain_d_steps: int = _setting(0, "discriminator updates before the first generator update",
+                                     non_negative_int, before=0)
     noise_dim: int = _setting(100, "length of a noise vector", positive_int)
     # 32 channels score as 48 or 64 do at the same step, at 1/1.7 and 1/2.2 of the cost.
     generator_width: int = _setting(32, "channels of the generator's last hidden layer (its first has "
@@ -61,6 +99,17 @@ class RunSettings:
     def flag_fields(cls):
         """The fields that are flags of `main.py`, in the order --help lists them."""
         return [field for field in dataclasses.fields(cls) if field.metadata["help"] is not None]
+
+    @classmethod
+    def from_flags(cls, args):
+        """The settings of a new run from parsed flags: a flag left out takes the loss's preset
+        where it has one, else the default. Also returns the preset values used, to show them."""
+        values = {field.name: getattr(args, field.name, field.default) for field in cls.flag_fields()}
+        preset = {name: value for name, value in LOSS_PRESETS[values["loss"]].items() if values[name] is None}
+        for field in cls.flag_fields():
+            if field.metadata.get("preset") and values[field.name] is None:
+                values[field.name] = preset.get(field.name, field.default)
+        return cls(**values), preset
 
     @classmethod
     def kept_on_resume(cls):
@@ -119,7 +168,9 @@ class RunSettings:
         from gan_tdd.model import GANModel
 
         return GANModel(noise_dim=self.noise_dim, image_shape=tuple(self.image_shape),
-                        generator_width=self.generator_width,
-                        discriminator_width=self.discriminator_width,
+                        networks=self.networks, generator_width=self.generator_width,
+                        discriminator_width=self.discriminator_width, loss=self.loss,
+                        label_smoothing=self.label_smoothing, clip_value=self.clip_value,
+                        gradient_penalty_weight=self.gradient_penalty_weight,
                         d_learning_rate=self.d_learning_rate, g_learning_rate=self.g_learning_rate,
-                        seed=self.seed)
+                        beta1=self.beta1, beta2=self.beta2, seed=self.seed)

@@ -15,8 +15,10 @@ from gan_tdd.cli.usage import UsageError
 def _settings_for(args, argv):
     """The settings of a run: a new run's from the flags; a resumed run's from its settings.json."""
     if args.resume is None:
-        values = {field.name: getattr(args, field.name, field.default) for field in RunSettings.flag_fields()}
-        settings = RunSettings(**values)
+        settings, preset = RunSettings.from_flags(args)
+        if preset:
+            shown = ", ".join(f"--{name.replace('_', '-')} {value:g}" for name, value in preset.items())
+            print(f"loss {settings.loss}: its preset {shown} (a flag given overrides it)", file=sys.stderr)
         if settings.data != "mnist":
             # Absolute, so that --resume and sample work from any directory.
             settings.data = str(Path(settings.data).resolve())
@@ -154,7 +156,7 @@ def _train_run(run_directory, settings, dataset, model, resuming):
                          CheckpointCallback(checkpointer)]
             with stop_on_interrupt(model):
                 model.fit(session, dataset, epochs=epochs_left, k_steps=settings.k_steps,
-                          callbacks=callbacks)
+                          callbacks=callbacks, pretrain_d_steps=settings.pretrain_d_steps)
             step = int(session.run(model.g_step))
     finally:
         stop_logging(handlers)

@@ -76,6 +76,17 @@ def positive_float(text):
     return value
 
 
+def fraction(text):
+    """An argparse type: a number in [0, 1)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 <= value < 1:
+        raise argparse.ArgumentTypeError(f"must be a number in [0, 1), got {text!r}")
+    return value
+
+
 def run_name(text):
     """An argparse type: a plain directory name."""
     if not is_plain_name(text):

@@ -71,7 +71,9 @@ class EvaluationCallback(Callback):
 
     def fetches(self, step):
         # p_fake is already computed by the generator update: fetching it costs nothing more.
-        return {"p_fake": self.model.p_fake} if self._evaluating else None
+        if not (self._evaluating and self.model.loss.outputs_are_probabilities):
+            return None  # a critic's raw score is no probability: nothing to warn of
+        return {"p_fake": self.model.p_fake}
 
     def on_step_end(self, step, logs=None):
         if self._evaluating and "p_fake" in logs:

@@ -1,7 +1,9 @@
 """LogCallback: a line of losses and D's probabilities every n steps."""
 import logging
 
-from gan_tdd import LogCallback
+import tensorflow as tf
+
+from gan_tdd import GANDataset, GANModel, LogCallback
 
 
 def test_log_callback_logs_one_line_per_period(tiny_model, session, tiny_dataset, caplog):
@@ -14,3 +16,17 @@ def test_log_callback_logs_one_line_per_period(tiny_model, session, tiny_dataset
     assert lines[0].startswith("epoch 1 step 3: d_loss ")
     assert lines[1].startswith("epoch 1 step 6: d_loss ")
     assert all(word in lines[0] for word in ("g_loss", "p_real", "p_fake"))
+
+
+def test_a_hinge_critics_line_shows_its_mean_outputs(tiny_images, caplog):
+    """The line follows model.scalars: a hinge critic's mean outputs, not probabilities."""
+    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4,
+                     loss="hinge", seed=0)
+
+    with caplog.at_level(logging.INFO, logger="gan_tdd"), tf.compat.v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        model.fit(session, GANDataset(tiny_images, 4, batch_size=2, seed=0), epochs=1,
+                  callbacks=[LogCallback(every_n_steps=6)])
+
+    line = caplog.records[0].getMessage()
+    assert line.startswith("epoch 1 step 6: d_loss ") and "d_real_mean" in line and "p_real" not in line

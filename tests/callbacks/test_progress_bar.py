@@ -1,6 +1,9 @@
 """ProgressBar: a bar per epoch and one summary line per epoch."""
 import io
 
+import tensorflow as tf
+
+from gan_tdd import GANDataset, GANModel
 from gan_tdd.callbacks import ProgressBar
 
 
@@ -33,3 +36,17 @@ def test_the_bar_counts_real_images_and_shows_d_probabilities(tiny_model, sessio
     count, total, postfix = bar.seen
     assert count == total == 12
     assert "p_real" in postfix and "p_fake" in postfix
+
+
+def test_a_critic_shows_its_mean_outputs_and_their_gap_instead_of_probabilities(tiny_images):
+    """A Wasserstein critic's output is no probability: the bar shows critic_gap, not p_real."""
+    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4,
+                     discriminator_width=4, loss="wasserstein", seed=0)
+    bar = RecordingProgressBar(every_n_steps=1, file=io.StringIO())
+
+    with tf.compat.v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        model.fit(session, GANDataset(tiny_images, 4, batch_size=2, seed=0), epochs=1, callbacks=[bar])
+
+    postfix = bar.seen[2]
+    assert "critic_gap" in postfix and "d_real_mean" in postfix and "p_real" not in postfix

@@ -38,6 +38,12 @@ def test_help_explains_every_flag_with_its_default(capsys):
                  id="run_name_with_a_path"),
     pytest.param(["sample", "--run", "r", "--output", "x.npy", "--count", "0"],
                  "main.py sample: error: argument --count: must be an integer >= 1", id="sample_count_zero"),
+    pytest.param(["--loss", "wgan"], "argument --loss: invalid choice: 'wgan' (choose from 'non-saturating', 'minimax',",
+                 id="unknown_loss"),
+    pytest.param(["--epoch", "1"], "unrecognized arguments: --epoch 1; did you mean --epochs?",
+                 id="an_abbreviated_flag"),
+    pytest.param(["--epcohs", "3"], "unrecognized arguments: --epcohs 3; did you mean --epochs?",
+                 id="a_misspelt_flag"),
     pytest.param(["sample", "--output", "x.npy"], "the following arguments are required: --run",
                  id="sample_without_run"),
 ])

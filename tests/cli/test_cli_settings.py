@@ -25,11 +25,42 @@ def test_settings_written_are_the_settings_read_back(tmp_path):
 
 def test_every_setting_but_the_image_shape_is_a_flag_with_the_same_default():
     """The flags are made from the fields, so a default lives in one place only."""
-    defaults = vars(train_parser().parse_args([]))
-    fields = {field.name: field.default for field in dataclasses.fields(RunSettings)}
+    settings, preset = RunSettings.from_flags(train_parser().parse_args([]))
 
-    assert set(fields) - set(defaults) == {"epochs", "image_shape"}  # epochs: absent unless given
-    assert all(defaults[name] == default for name, default in fields.items() if name in defaults)
+    assert preset == {}
+    assert settings == RunSettings()
+    assert {field.name for field in RunSettings.flag_fields()} == {
+        field.name for field in dataclasses.fields(RunSettings)} - {"image_shape"}
+
+
+def test_a_loss_brings_its_preset_for_the_flags_that_were_not_given():
+    """wasserstein-gp: 5 critic updates and Adam's (0, 0.9), as its paper trains it."""
+    settings, preset = RunSettings.from_flags(train_parser().parse_args(["--loss", "wasserstein-gp"]))
+
+    assert (settings.k_steps, settings.beta1, settings.beta2) == (5, 0.0, 0.9)
+    assert preset == {name: getattr(settings, name) for name in preset} and "k_steps" in preset
+
+
+def test_a_flag_given_overrides_the_losss_preset():
+    """--k-steps 2 wins over wasserstein-gp's 5, and is then no part of the preset shown."""
+    settings, preset = RunSettings.from_flags(
+        train_parser().parse_args(["--loss", "wasserstein-gp", "--k-steps", "2"]))
+
+    assert settings.k_steps == 2 and "k_steps" not in preset and settings.beta2 == 0.9
+
+
+def test_a_settings_file_from_before_the_loss_family_reads_as_the_non_saturating_dcgan(tmp_path):
+    """Runs recorded before --loss and --networks existed trained today's default pair."""
+    values = dataclasses.asdict(recorded())
+    for name in ("loss", "networks", "beta1", "beta2", "label_smoothing", "clip_value",
+                 "gradient_penalty_weight", "pretrain_d_steps"):
+        del values[name]
+    (tmp_path / "settings.json").write_text(json.dumps(values))
+
+    settings = RunSettings.read(tmp_path)
+
+    assert (settings.loss, settings.networks, settings.beta1, settings.pretrain_d_steps) == (
+        "non-saturating", "dcgan", 0.5, 0)
 
 
 def test_a_resumed_run_keeps_every_setting_but_its_epochs():

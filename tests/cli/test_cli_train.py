@@ -251,3 +251,30 @@ def test_samples_are_scored_only_when_training_on_mnist(run_flags, tmp_path):
     assert status == 0
     assert not (run / "evaluation").exists()
     assert "mnist_score" not in (run / "train.log").read_text()
+
+
+@pytest.mark.parametrize("loss", ["wasserstein-gp", "hinge"])
+def test_a_run_with_another_loss_records_it_and_resumes_with_it(run_flags, tmp_path, capsys, loss):
+    """--loss trains, prints the preset it used, and --resume and sample rebuild the same model."""
+    flags = run_flags + ["--loss", loss, "--networks", "mlp", "--batch-size", "16", "--epochs", "1",
+                         "--run-name", "other"]
+    run = tmp_path / "runs" / "other"
+
+    assert main(flags) == 0
+    assert main(["--resume", str(run), "--epochs", "2"]) == 0
+    assert main(["sample", "--run", str(run), "--count", "2", "--output", str(tmp_path / "x.npy")]) == 0
+
+    settings = json.loads((run / "settings.json").read_text())
+    assert (settings["loss"], settings["networks"]) == (loss, "mlp")
+    assert checkpoint_step(run) == 2 * (8 // settings["k_steps"])
+    preset_line = [line for line in capsys.readouterr().err.splitlines() if line.startswith("loss ")]
+    assert bool(preset_line) == (loss == "wasserstein-gp")
+
+
+def test_label_smoothing_with_a_loss_that_has_no_labels_is_one_line(run_flags, tmp_path, capsys, one_line):
+    """A hinge critic has no real label to smooth: refused before a run directory is made."""
+    status = main(run_flags + ["--loss", "hinge", "--label-smoothing", "0.1"])
+
+    assert status == 2
+    assert one_line(capsys.readouterr().err).startswith("main.py: error: label_smoothing applies to the cross-entropy")
+    assert not (tmp_path / "runs").exists()
