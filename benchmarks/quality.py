@@ -9,21 +9,18 @@ to --out. --threads sets TensorFlow's thread pools, so that two settings can be 
 side on one core each; minutes are then per core, not the figure of a default run.
 """
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-import tensorflow as tf  # noqa: E402
-
-from gan_tdd import Callback, GANDataset  # noqa: E402
-from gan_tdd.cli.flags import train_parser  # noqa: E402
-from gan_tdd.cli.settings import RunSettings  # noqa: E402
-from gan_tdd.data import fixed_noise, load_images  # noqa: E402
-from gan_tdd.evaluation import Evaluator  # noqa: E402
-from gan_tdd.images import save_grid  # noqa: E402
+from gan_tdd.quiet_tensorflow import tf
+from gan_tdd import Callback, GANDataset
+from gan_tdd.cli.flags import train_parser
+from gan_tdd.cli.settings import RunSettings
+from gan_tdd.data import fixed_noise, load_images
+from gan_tdd.evaluation import Evaluator
+from gan_tdd.images import save_grid
 
 
 class ReportAtSteps(Callback):

@@ -13,7 +13,6 @@ Speeds differ from one machine to another by a factor of 2.5: compare only ratio
 """
 import argparse
 import logging
-import os
 import resource
 import statistics
 import subprocess
@@ -22,14 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+import numpy as np
 
-import numpy as np  # noqa: E402
-import tensorflow as tf  # noqa: E402
-
-from gan_tdd import GANDataset, GANModel, LogCallback, SummaryCallback  # noqa: E402
-from gan_tdd.cli.settings import RunSettings  # noqa: E402
-from gan_tdd.data import bytes_to_gan_range, load_mnist  # noqa: E402
+from gan_tdd.quiet_tensorflow import tf
+from gan_tdd import GANDataset, GANModel, LogCallback, SummaryCallback
+from gan_tdd.cli.settings import RunSettings
+from gan_tdd.data import bytes_to_gan_range, load_mnist
 
 DEFAULTS = RunSettings()  # main.py's measured defaults
 

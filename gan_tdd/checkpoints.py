@@ -3,7 +3,7 @@ import logging
 import os
 from pathlib import Path
 
-import tensorflow as tf
+from gan_tdd.quiet_tensorflow import tf
 
 v1 = tf.compat.v1
 
@@ -46,8 +46,13 @@ class Checkpointer:
                                 "or infinite values; the newest checkpoint stays %s", step, self.latest())
             return None
         self.directory.mkdir(parents=True, exist_ok=True)
-        return self.saver.save(session, str(self.directory / "model"), global_step=int(step),
-                               write_meta_graph=False)
+        # Pruning the oldest save, the Saver calls TensorFlow's own deprecated remove_checkpoint,
+        # which would print a deprecation notice that no change of ours can avoid.
+        from tensorflow.python.util import deprecation
+
+        with deprecation.silence():
+            return self.saver.save(session, str(self.directory / "model"), global_step=int(step),
+                                   write_meta_graph=False)
 
     def restore(self, session):
         """Restore the newest save into `session`; if it cannot be read, the one before it.

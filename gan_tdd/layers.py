@@ -5,7 +5,7 @@ layer. That is what makes sharing visible: build a network a second time inside
 `variable_scope(..., reuse=True)` and each `get_variable` call returns the variable that already
 exists instead of making a new one.
 """
-import tensorflow as tf
+from gan_tdd.quiet_tensorflow import tf
 
 v1 = tf.compat.v1
 

@@ -18,7 +18,7 @@ two cross-entropy losses D = sigmoid(logit), a probability; for the others D is 
 import dataclasses
 from typing import Callable
 
-import tensorflow as tf
+from gan_tdd.quiet_tensorflow import tf
 
 v1 = tf.compat.v1
 

@@ -10,7 +10,7 @@ Building the graph follows five steps, in this order:
 """
 import numbers
 
-import tensorflow as tf
+from gan_tdd.quiet_tensorflow import tf
 
 from gan_tdd import training
 from gan_tdd.checks import require_image_shape, require_int, require_positive_number

@@ -1,4 +1,5 @@
 """Checkpointer: save a model, restore the newest whole save, keep the one before it."""
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -139,3 +140,16 @@ def test_a_model_whose_variables_hold_nan_is_not_saved(tiny_model, session, tmp_
     assert saved is None
     assert checkpointer.latest().endswith("model-0")
     assert "variables hold NaN or infinite values" in caplog.text
+
+
+def test_pruning_old_saves_prints_no_deprecation_notice(tiny_model, session, tiny_dataset, tmp_path, caplog):
+    """The third save removes the first through TensorFlow's own deprecated call: no notice reaches the user."""
+    checkpointer = Checkpointer(tiny_model, tmp_path)
+
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            tiny_model.fit(session, tiny_dataset, epochs=1)
+            checkpointer.save(session)
+
+    assert len(list(tmp_path.glob("*.index"))) == 2
+    assert not [record for record in caplog.records if "deprecated" in record.getMessage()]

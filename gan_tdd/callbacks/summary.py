@@ -1,5 +1,5 @@
 """SummaryCallback: TensorBoard event files of the graph, the training scalars and image grids."""
-import tensorflow as tf
+from gan_tdd.quiet_tensorflow import tf
 
 from gan_tdd.callbacks.base import Callback
 from gan_tdd.checks import require_int

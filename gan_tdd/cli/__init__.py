@@ -22,12 +22,13 @@ import sys
 
 from gan_tdd.cli.usage import UsageError
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 
 def main(argv=None):
     """Run the command in `argv` (default: sys.argv[1:]) and return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "--verbose" in argv:  # before TensorFlow loads: gan_tdd.quiet_tensorflow reads it then
+        os.environ["GAN_TDD_VERBOSE"] = "1"
     try:
         # Each command is imported when it runs, so that --help and mistakes answer at once.
         if argv[:1] == ["sample"]:

@@ -5,6 +5,13 @@ from gan_tdd.cli.settings import RunSettings
 from gan_tdd.cli.usage import OneLineErrorParser, non_negative_int, positive_int, run_name
 
 
+def _add_verbose(parser):
+    # Read by gan_tdd.cli.main before TensorFlow loads; here so that --help lists it.
+    parser.add_argument("--verbose", action="store_true",
+                        help="show TensorFlow's own log lines too (as GAN_TDD_VERBOSE=1 does)")
+    return parser
+
+
 def train_parser():
     """The flags of a training run: one per RunSettings field, then where the run goes."""
     parser = OneLineErrorParser(
@@ -31,7 +38,7 @@ def train_parser():
                              "(default: run-DATE-TIME)")
     parser.add_argument("--resume", metavar="RUN_DIR", default=None,
                         help="continue RUN_DIR from its last checkpoint with its own settings")
-    return parser
+    return _add_verbose(parser)
 
 
 def sample_parser():
@@ -43,7 +50,7 @@ def sample_parser():
                         help="FILE.npy: float32 array (count, H, W, C) in [-1, 1]; FILE.png: a grid")
     parser.add_argument("--seed", type=non_negative_int, default=0, help="seed of the noise")
     parser.add_argument("--overwrite", action="store_true", help="replace --output if it exists")
-    return parser
+    return _add_verbose(parser)
 
 
 def evaluate_parser():
@@ -51,4 +58,4 @@ def evaluate_parser():
     parser = OneLineErrorParser(prog="main.py evaluate", description="Score generated MNIST digits saved in a .npy file.")
     parser.add_argument("file", help="a .npy file with float32 images of shape (count, 28, 28, 1) in [-1, 1]")
     parser.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
-    return parser
+    return _add_verbose(parser)

@@ -30,7 +30,7 @@ def sample(argv):
         raise UsageError(f"argument --run: {args.run} holds no checkpoint yet")
 
     import numpy as np
-    import tensorflow as tf
+    from gan_tdd.quiet_tensorflow import tf
 
     from gan_tdd.checkpoints import Checkpointer
     from gan_tdd.data import fixed_noise

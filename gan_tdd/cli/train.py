@@ -121,7 +121,7 @@ def _run_directory_errors():
 def _train_run(run_directory, settings, dataset, model, resuming):
     """Train in `run_directory`; returns 0 when done, 130 when stopped by Ctrl-C (a checkpoint is
     saved first) and 1 when a loss became NaN (then nothing is saved after the last good step)."""
-    import tensorflow as tf
+    from gan_tdd.quiet_tensorflow import tf
 
     from gan_tdd.callbacks import (CheckpointCallback, LogCallback, ProgressBar, SampleGridCallback,
                                    SummaryCallback, TerminateOnNaN)

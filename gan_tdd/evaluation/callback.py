@@ -2,7 +2,7 @@
 import logging
 
 import numpy as np
-import tensorflow as tf
+from gan_tdd.quiet_tensorflow import tf
 
 from gan_tdd.callbacks.base import Callback
 from gan_tdd.checks import require_int

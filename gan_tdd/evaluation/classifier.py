@@ -13,7 +13,7 @@ module only loads that file, so making a classifier takes a fraction of a second
 from pathlib import Path
 
 import numpy as np
-import tensorflow as tf
+from gan_tdd.quiet_tensorflow import tf
 
 from gan_tdd.checks import require_int
 from gan_tdd.data import as_gan_images

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-import tensorflow as tf
+from gan_tdd.quiet_tensorflow import tf
 
 from gan_tdd.data import bytes_to_gan_range, load_mnist
 from gan_tdd.evaluation.classifier import WEIGHTS_PATH, MNISTClassifier, classifier_network

@@ -3,7 +3,7 @@
 Radford et al. 2016, "Unsupervised Representation Learning with Deep Convolutional GANs",
 https://arxiv.org/abs/1511.06434
 """
-import tensorflow as tf
+from gan_tdd.quiet_tensorflow import tf
 
 from gan_tdd.layers import batch_norm, conv2d, conv2d_transpose, dense, leaky_relu
 

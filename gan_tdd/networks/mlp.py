@@ -6,7 +6,7 @@ It sees an image as a flat vector, so it learns digits more slowly and more blur
 a baseline that shows what convolutions buy.
 """
 import numpy as np
-import tensorflow as tf
+from gan_tdd.quiet_tensorflow import tf
 
 from gan_tdd.layers import batch_norm, dense, leaky_relu
 

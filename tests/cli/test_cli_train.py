@@ -1,5 +1,7 @@
 """`python main.py`: train a run in its own directory, resume it, and refuse mistakes in one line."""
 import importlib.metadata
+import os
+import re
 import json
 import subprocess
 import sys
@@ -278,3 +280,28 @@ def test_label_smoothing_with_a_loss_that_has_no_labels_is_one_line(run_flags, t
     assert status == 2
     assert one_line(capsys.readouterr().err).startswith("main.py: error: label_smoothing applies to the cross-entropy")
     assert not (tmp_path / "runs").exists()
+
+
+def test_a_real_run_prints_only_its_own_lines_and_no_native_tensorflow_log(run_flags):
+    """No `I0000 ...`, `E0000 ... cuInit`, absl banner, grappler or deprecation line: nothing to alarm a learner."""
+    environment = {name: value for name, value in os.environ.items() if name != "TF_CPP_MIN_LOG_LEVEL"}
+
+    result = subprocess.run([sys.executable, str(MAIN), *run_flags, "--epochs", "3"], capture_output=True,
+                            text=True, timeout=300, env=environment)
+
+    lines = [line for line in result.stderr.replace("\r", "\n").splitlines() if line.strip()]
+    assert result.returncode == 0
+    assert not [line for line in lines if re.match(r"[IWEF]\d{4} ", line) or "absl" in line]
+    assert not [line for line in lines if re.search(r"error|warning|deprecated", line, re.IGNORECASE)]
+    assert lines[0].startswith("run directory: ") and lines[-1].startswith("done: samples in ")
+
+
+def test_verbose_brings_tensorflows_own_lines_back(run_flags):
+    """--verbose is for when something is wrong below gan_tdd: TensorFlow's native lines show again."""
+    environment = {name: value for name, value in os.environ.items() if name != "TF_CPP_MIN_LOG_LEVEL"}
+
+    result = subprocess.run([sys.executable, str(MAIN), *run_flags, "--epochs", "1", "--verbose"],
+                            capture_output=True, text=True, timeout=300, env=environment)
+
+    assert result.returncode == 0
+    assert re.search(r"(?m)^[IWE]\d{4} ", result.stderr)
