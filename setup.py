@@ -21,5 +21,10 @@ setup(
         "pillow",
         "tqdm",
     ],
-    extras_require={"test": ["pytest>=8", "pytest-cov>=5"]},
+    extras_require={"test": [
+        "pytest>=8",
+        "pytest-cov>=5",
+        # Runs every Python block of README.md and docs/*.md as a test (conftest.py).
+        "sybil>=9",
+    ]},
 )

@@ -1,0 +1,91 @@
+"""The docs as tests: every Python block of README.md and docs/*.md is collected by Sybil.
+
+Two kinds of Python fence, told apart by their info string:
+
+    ```python                       an example: it runs, and a `>>>` block checks what it prints
+    ```python gan_tdd/model.py      a quotation of that file: each passage between lines of `...`
+                                    must stand in the file word for word, in the same order
+
+The examples of one document share one namespace and run in a temporary directory of their
+own, so that `runs/mine` and the like never land in the work tree. A block that cannot run is
+marked `<!-- skip: next -->`; setup a reader need not see goes in
+`<!-- invisible-code-block: python ... -->` (Sybil's Markdown syntax).
+"""
+import doctest
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from sybil import Region, Sybil  # noqa: E402
+from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser  # noqa: E402
+from sybil.parsers.markdown.lexers import FencedCodeBlockLexer  # noqa: E402
+
+ROOT = Path(__file__).parent
+ELISION = re.compile(r"^[ \t]*\.\.\.[ \t]*$")
+
+
+def passages(quote):
+    """The runs of lines of a quotation between its `...` lines."""
+    runs, run = [], []
+    for line in quote.splitlines():
+        if ELISION.match(line):
+            runs.append(run)
+            run = []
+        else:
+            run.append(line)
+    runs.append(run)
+    return [run for run in runs if run]
+
+
+def check_quotation(example):
+    """Each passage of the quotation is in the quoted file, whole and in order; else what is not."""
+    path = example.region.parsed["path"]
+    lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
+    start = 0
+    for passage in passages(example.region.parsed["source"]):
+        found = next((index for index in range(start, len(lines) - len(passage) + 1)
+                      if lines[index:index + len(passage)] == passage), None)
+        if found is None:
+            return f"not in {path} (after line {start}) as quoted:\n" + "\n".join(passage)
+        start = found + len(passage)
+    return None
+
+
+class QuotationParser:
+    """Fences whose info string is `python PATH`, PATH a file of gan_tdd/ or tests/."""
+
+    lexer = FencedCodeBlockLexer(language=r"python (?P<path>(?:gan_tdd|tests)/[\w/]+\.py)",
+                                 mapping={"path": "path", "source": "source"})
+
+    def __call__(self, document):
+        for region in self.lexer(document):
+            yield Region(region.start, region.end, parsed={"path": region.lexemes["path"],
+                                                           "source": str(region.lexemes["source"])},
+                         evaluator=check_quotation)
+
+
+_directories = []
+
+
+def enter_a_temporary_directory(namespace):
+    _directories.append((os.getcwd(), tempfile.mkdtemp(prefix="gan_tdd-docs-")))
+    os.chdir(_directories[-1][1])
+
+
+def leave_the_temporary_directory(namespace):
+    previous, temporary = _directories.pop()
+    os.chdir(previous)
+    shutil.rmtree(temporary, ignore_errors=True)
+
+
+pytest_collect_file = Sybil(
+    parsers=[PythonCodeBlockParser(doctest_optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE),
+             QuotationParser(), SkipParser()],
+    patterns=["README.md", "docs/*.md"],
+    setup=enter_a_temporary_directory,
+    teardown=leave_the_temporary_directory,
+).pytest()
