@@ -41,14 +41,32 @@ def passages(quote):
     return [run for run in runs if run]
 
 
+def _leading(line):
+    return line[:len(line) - len(line.lstrip())]
+
+
+def find_passage(lines, passage, start, indent):
+    """Where `passage` stands in `lines` from `start` on, each line shifted by the same indent.
+
+    Sybil hands over a quotation with its common indentation removed, so a method quoted from
+    a class comes without its first four spaces; `indent` is None until the first passage
+    fixes it. Returns (index, indent), or (None, indent).
+    """
+    for index in range(start, len(lines) - len(passage) + 1):
+        shift = indent if indent is not None else _leading(lines[index])[:-len(_leading(passage[0])) or None]
+        if all((text == shift + line) if line.strip() else not text.strip()
+               for text, line in zip(lines[index:index + len(passage)], passage)):
+            return index, shift
+    return None, indent
+
+
 def check_quotation(example):
     """Each passage of the quotation is in the quoted file, whole and in order; else what is not."""
     path = example.region.parsed["path"]
     lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
-    start = 0
+    start, indent = 0, None
     for passage in passages(example.region.parsed["source"]):
-        found = next((index for index in range(start, len(lines) - len(passage) + 1)
-                      if lines[index:index + len(passage)] == passage), None)
+        found, indent = find_passage(lines, passage, start, indent)
         if found is None:
             return f"not in {path} (after line {start}) as quoted:\n" + "\n".join(passage)
         start = found + len(passage)

@@ -1,0 +1,54 @@
+"""The docs as tests: no Python block of the docs escapes conftest.py, and a quotation cannot drift."""
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def pytest_in(directory, *arguments):
+    """Run pytest in a process of its own in `directory`; its exit status and output."""
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *arguments],
+                            cwd=directory, capture_output=True, text=True, timeout=300)
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_every_python_block_of_the_docs_is_collected_as_a_test():
+    """Each fence that opens with ```python, in README.md and docs/*.md, is an item of the suite:
+    an example that runs (a `>>>` block is one item per prompt, the first on the next line), or a
+    quotation that is checked against its file."""
+    fences = [(f"{doc.relative_to(ROOT)}::line:{number},column:1",
+               f"{doc.relative_to(ROOT)}::line:{number + 1},column:1")
+              for doc in DOCS
+              for number, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), start=1)
+              if re.match(r"\s*```python", line)]
+
+    status, output = pytest_in(ROOT, "--collect-only", "README.md", "docs")
+
+    items = set(output.split())
+    assert status == 0, output
+    assert fences
+    assert [fence for fence, first_prompt in fences if not {fence, first_prompt} & items] == []
+
+
+def test_a_quotation_that_drifted_from_its_file_fails_and_shows_the_passage(tmp_path):
+    """A passage quoted from gan_tdd/ must stand in the file word for word; `...` skips lines."""
+    shutil.copy(ROOT / "conftest.py", tmp_path)
+    (tmp_path / "gan_tdd").mkdir()
+    (tmp_path / "gan_tdd" / "example.py").write_text(
+        "def double(x):\n    \"\"\"Twice x.\"\"\"\n    return 2 * x\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text(
+        "```python gan_tdd/example.py\ndef double(x):\n    ...\n    return 2 * x\n```\n\n"
+        "```python gan_tdd/example.py\ndef double(x):\n    return x + x\n```\n\n"
+        "```python\nassert 2 * 21 == 42\n```\n")
+
+    status, output = pytest_in(tmp_path, str(tmp_path / "docs"))
+
+    assert status == 1
+    assert "1 failed, 2 passed" in output
+    assert "not in gan_tdd/example.py (after line 0) as quoted:\ndef double(x):\n    return x + x" in output
+
