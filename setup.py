@@ -26,5 +26,9 @@ setup(
         "pytest-cov>=5",
         # Runs every Python block of README.md and docs/*.md as a test (conftest.py).
         "sybil>=9",
+        # Run docs/tour.ipynb in a kernel of its own, and draw its pictures (tests/test_docs.py).
+        "nbclient>=0.7",
+        "ipykernel>=6",
+        "matplotlib>=3.5",
     ]},
 )

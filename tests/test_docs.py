@@ -1,12 +1,17 @@
-"""The docs as tests: no Python block of the docs escapes conftest.py, and a quotation cannot drift."""
+"""The docs as tests: no Python block of the docs escapes conftest.py, a quotation cannot drift,
+and the tour notebook runs from top to bottom."""
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
+from nbclient import NotebookClient
+
 ROOT = Path(__file__).parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+TOUR = ROOT / "docs" / "tour.ipynb"
 
 
 def pytest_in(directory, *arguments):
@@ -52,3 +57,24 @@ def test_a_quotation_that_drifted_from_its_file_fails_and_shows_the_passage(tmp_
     assert "1 failed, 2 passed" in output
     assert "not in gan_tdd/example.py (after line 0) as quoted:\ndef double(x):\n    return x + x" in output
 
+
+def test_the_tour_notebook_runs_from_top_to_bottom_and_draws_its_pictures(tmp_path):
+    """docs/tour.ipynb in a fresh kernel, in a temporary directory: no cell raises, and it shows
+    four pictures (real digits, samples before and after training, the recorded losses)."""
+    notebook = nbformat.read(TOUR, as_version=4)
+
+    NotebookClient(notebook, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+
+    pictures = [output for cell in notebook.cells for output in cell.get("outputs", [])
+                if "image/png" in output.get("data", {})]
+    assert len(pictures) == 4
+
+
+def test_the_tour_notebook_is_kept_without_outputs():
+    """Outputs are made by running it: the file holds only what a person wrote, so diffs stay readable."""
+    notebook = nbformat.read(TOUR, as_version=4)
+
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+
+    assert code and all(cell.outputs == [] and cell.execution_count is None for cell in code)
