@@ -50,7 +50,9 @@ class Checkpointer:
         # which would print a deprecation notice that no change of ours can avoid.
         from tensorflow.python.util import deprecation
 
-        with deprecation.silence():
+        # In the model's graph: a Saver outside it (a session not opened in a `with`) would
+        # take TensorFlow for eager and refuse.
+        with deprecation.silence(), self.model.graph.as_default():
             return self.saver.save(session, str(self.directory / "model"), global_step=int(step),
                                    write_meta_graph=False)
 
@@ -72,7 +74,8 @@ class Checkpointer:
         broken = []
         for path in newest_first:
             try:
-                self.saver.restore(session, path)
+                with self.model.graph.as_default():
+                    self.saver.restore(session, path)
             except (tf.errors.OpError, ValueError) as error:
                 reason = str(error).strip().splitlines()[0][:200]
                 self.logger.warning("checkpoint %s cannot be restored (%s); trying the one before it",

@@ -153,3 +153,15 @@ def test_pruning_old_saves_prints_no_deprecation_notice(tiny_model, session, tin
 
     assert len(list(tmp_path.glob("*.index"))) == 2
     assert not [record for record in caplog.records if "deprecated" in record.getMessage()]
+
+
+def test_a_session_opened_without_a_with_block_saves_and_restores(tiny_model, tmp_path):
+    """`session = Session(graph=model.graph)`, as a notebook does: the saver still finds its graph."""
+    session = tf.compat.v1.Session(graph=tiny_model.graph)
+    tiny_model.initialize(session)
+    checkpointer = Checkpointer(tiny_model, tmp_path)
+
+    saved = checkpointer.save(session)
+
+    assert checkpointer.restore(session) == saved
+    session.close()
