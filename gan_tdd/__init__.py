@@ -32,6 +32,7 @@ _MODULES = {
     "SampleGridCallback": "gan_tdd.callbacks",
     "CheckpointCallback": "gan_tdd.callbacks",
     "TerminateOnNaN": "gan_tdd.callbacks",
+    "TraceCallback": "gan_tdd.callbacks",
     "EvaluationCallback": "gan_tdd.callbacks",
     "Checkpointer": "gan_tdd.checkpoints",
     "Evaluator": "gan_tdd.evaluation",

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from gan_tdd import GANModel
+from gan_tdd import GANDataset, GANModel
 
 v1 = tf.compat.v1
 
@@ -184,3 +184,18 @@ def test_bad_arguments_raise_an_error_that_names_the_argument(arguments, message
         GANModel(**arguments)
 
     assert message in str(error.value)
+
+
+def test_a_gan_on_colour_images_builds_and_trains_on_them():
+    """32x32 RGB: the generator draws three channels, and a step of each update runs on them."""
+    images = np.random.default_rng(0).uniform(-1, 1, (8, 32, 32, 3)).astype(np.float32)
+    model = GANModel(noise_dim=4, image_shape=(32, 32, 3), generator_width=4, discriminator_width=4, seed=0)
+    dataset = GANDataset(images, noise_dim=4, batch_size=4, seed=0)
+
+    with tf.compat.v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        history = model.fit(session, dataset, epochs=1)
+        drawn = model.generate(session, dataset.next_noise())
+
+    assert drawn.shape == (4, 32, 32, 3)
+    assert len(history["g_loss"]) == 2 and all(np.isfinite(history["g_loss"]))

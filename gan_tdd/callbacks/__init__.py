@@ -7,6 +7,7 @@
     sample_grid.py       SampleGridCallback: a PNG grid from fixed noise per epoch, and a GIF
     checkpoint.py        CheckpointCallback: save after every epoch and at the end
     terminate_on_nan.py  TerminateOnNaN: stop at the first loss that is NaN or infinite
+    trace.py             TraceCallback: print each event of the loop, in order, with what it receives
 
 EvaluationCallback, which scores samples after every epoch, lives with the metrics it uses in
 `gan_tdd.evaluation` and is importable from here too.
@@ -18,9 +19,10 @@ from gan_tdd.callbacks.progress_bar import ProgressBar
 from gan_tdd.callbacks.sample_grid import SampleGridCallback
 from gan_tdd.callbacks.summary import SummaryCallback
 from gan_tdd.callbacks.terminate_on_nan import TerminateOnNaN
+from gan_tdd.callbacks.trace import TraceCallback
 
 __all__ = ["Callback", "CallbackList", "CheckpointCallback", "EvaluationCallback", "LogCallback",
-           "ProgressBar", "SampleGridCallback", "SummaryCallback", "TerminateOnNaN"]
+           "ProgressBar", "SampleGridCallback", "SummaryCallback", "TerminateOnNaN", "TraceCallback"]
 
 
 def __getattr__(name):

@@ -38,6 +38,9 @@ def train_parser():
                              "(default: run-DATE-TIME)")
     parser.add_argument("--resume", metavar="RUN_DIR", default=None,
                         help="continue RUN_DIR from its last checkpoint with its own settings")
+    parser.add_argument("--trace", action="store_true",
+                        help="print each event of the training loop for the first steps and the first "
+                             "epoch boundary: which hook fit calls, when, and with what")
     return _add_verbose(parser)
 
 

@@ -71,7 +71,8 @@ def train(argv):
         run_directory = Path(args.resume)
         # A new --epochs total is the run's from now on: a later plain --resume keeps it.
         settings.write(run_directory)
-    return _train_run(run_directory, settings, dataset, model, resuming=args.resume is not None)
+    return _train_run(run_directory, settings, dataset, model, resuming=args.resume is not None,
+                      trace_events=args.trace)
 
 
 def _dataset_for(settings):
@@ -118,13 +119,13 @@ def _run_directory_errors():
         raise UsageError(f"argument --logdir: {error}") from None
 
 
-def _train_run(run_directory, settings, dataset, model, resuming):
+def _train_run(run_directory, settings, dataset, model, resuming, trace_events=False):
     """Train in `run_directory`; returns 0 when done, 130 when stopped by Ctrl-C (a checkpoint is
     saved first) and 1 when a loss became NaN (then nothing is saved after the last good step)."""
     from gan_tdd.quiet_tensorflow import tf
 
     from gan_tdd.callbacks import (CheckpointCallback, LogCallback, ProgressBar, SampleGridCallback,
-                                   SummaryCallback, TerminateOnNaN)
+                                   SummaryCallback, TerminateOnNaN, TraceCallback)
     from gan_tdd.checkpoints import Checkpointer
 
     checkpointer = Checkpointer(model, run_directory / "checkpoints")
@@ -144,11 +145,17 @@ def _train_run(run_directory, settings, dataset, model, resuming):
                 dataset.reseed([settings.seed, int(session.run(model.g_step))])
             else:
                 model.initialize(session)
-            epochs_left = max(settings.epochs - int(session.run(model.epoch)), 0)
+            epochs_done = int(session.run(model.epoch))
+            epochs_left = max(settings.epochs - epochs_done, 0)
+            if resuming and epochs_left == 0:
+                print(f"{run_directory} has trained all its {settings.epochs} epochs already; to train "
+                      f"on, give a larger total: python main.py --resume {run_directory} "
+                      f"--epochs {epochs_done + settings.epochs}", file=sys.stderr)
             # First, so that a NaN step is known before anything else acts on it.
             nan_guard = TerminateOnNaN()
             # Evaluation before the progress bar, so that the epoch's summary line shows its figures.
-            callbacks = [nan_guard, *_evaluation_callbacks(settings, dataset, run_directory),
+            trace = [TraceCallback()] if trace_events else []
+            callbacks = [*trace, nan_guard, *_evaluation_callbacks(settings, dataset, run_directory),
                          ProgressBar(),
                          SummaryCallback(run_directory, settings.summary_every, settings.images_every),
                          LogCallback(settings.log_every),

@@ -38,7 +38,9 @@ def checked_images(images, name="images"):
     if array.dtype.kind not in "uif":
         raise ValueError(f"{name} must be a numeric array, got dtype {array.dtype}")
     if array.ndim != 4:
-        raise ValueError(f"{name} must have shape (count, height, width, channels), got shape {array.shape}")
+        hint = "; add the channel axis of grey images with images[..., None]" if array.ndim == 3 else ""
+        raise ValueError(f"{name} must have shape (count, height, width, channels), got shape "
+                         f"{array.shape}{hint}")
     if array.shape[0] == 0:
         raise ValueError(f"{name} must hold at least one image, got shape {array.shape}")
     if array.dtype == np.uint8:

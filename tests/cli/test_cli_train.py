@@ -305,3 +305,23 @@ def test_verbose_brings_tensorflows_own_lines_back(run_flags):
 
     assert result.returncode == 0
     assert re.search(r"(?m)^[IWE]\d{4} ", result.stderr)
+
+
+def test_resuming_a_finished_run_says_how_to_train_it_further(run_flags, tmp_path, capsys):
+    """A run that has done its epochs trains nothing more, and the line names --epochs with a larger total."""
+    main(run_flags + ["--epochs", "1", "--run-name", "finished"])
+    run = tmp_path / "runs" / "finished"
+
+    status = main(["--resume", str(run)])
+
+    assert status == 0
+    assert f"--resume {run} --epochs 2" in capsys.readouterr().err
+
+
+def test_trace_prints_the_loops_events_in_order(run_flags, capsys):
+    """--trace shows which hook fit calls, when, and with what: the callback contract at work."""
+    main(run_flags + ["--epochs", "2", "--trace"])
+
+    error = capsys.readouterr().err
+    assert "set_params({'epochs': 2, 'k_steps': 1, 'batch_size': 64, 'steps_per_epoch': 2})" in error
+    assert error.index("on_train_begin") < error.index("on_step_end(step=1") < error.index("on_epoch_end(epoch=0")

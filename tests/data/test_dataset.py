@@ -82,7 +82,7 @@ def test_the_same_seed_gives_the_same_batches_and_noise(tiny_images):
     np.testing.assert_array_equal(first.next_noise(), second.next_noise())
 
 
-def test_reseeding_starts_a_random_stream_of_its_own(tiny_images):
+def test_a_reseeded_dataset_draws_batches_and_noise_of_a_new_stream(tiny_images):
     """Reseeded with [7, 6], a data set draws other noise than with 7, and the same as a twin reseeded alike."""
     plain, reseeded, twin = (GANDataset(tiny_images, noise_dim=4, batch_size=3, seed=7) for _ in range(3))
 
@@ -116,8 +116,9 @@ def test_uint8_images_are_kept_as_bytes_until_a_batch_is_served():
 
 
 @pytest.mark.parametrize("images, message", [
-    pytest.param(np.zeros((4, 8, 8)), "shape (count, height, width, channels)", id="rank_3"),
-    pytest.param(np.zeros((0, 8, 8, 1)), "at least one image", id="empty"),
+    pytest.param(np.zeros((4, 8, 8)), "add the channel axis of grey images with images[..., None]",
+                 id="grey_images_without_a_channel_axis"),
+    pytest.param(np.zeros((0, 8, 8, 1)), "at least one image", id="no_image_at_all"),
     pytest.param(np.full((4, 8, 8, 1), 200.0), "look like [0, 255]", id="float_0_255"),
     pytest.param(np.full((4, 8, 8, 1), -3.0), "must be in [-1, 1]", id="below_minus_one"),
     pytest.param(np.array([["a"]] * 4).reshape(4, 1, 1, 1), "numeric", id="strings"),

@@ -14,7 +14,7 @@ def few_digits(monkeypatch):
     monkeypatch.setattr(train_classifier, "load_mnist", lambda split: splits[split])
 
 
-def test_train_returns_a_weight_for_every_variable_of_the_classifier():
+def test_training_gives_a_weight_for_every_variable_of_the_classifier():
     """The names and shapes are those MNISTClassifier loads: kernels and biases of five layers."""
     images = np.zeros((64, 28, 28, 1), np.float32)
     labels = np.arange(64) % 10
