@@ -38,6 +38,19 @@ class TerminalHandler(logging.Handler):
         tqdm.write(f"main.py: {record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
 
 
+class AboveTheBar:
+    """A file-like stream whose lines are printed on stderr above the progress bar, not into it."""
+
+    def write(self, text):
+        from tqdm import tqdm
+
+        if text.strip():
+            tqdm.write(text.rstrip("\n"), file=sys.stderr)
+
+    def flush(self):
+        sys.stderr.flush()
+
+
 def log_to_file(path):
     """Send the "gan_tdd" logger to `path`, and its warnings and errors to the terminal as well;
     returns the handlers, for `stop_logging`."""

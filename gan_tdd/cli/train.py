@@ -8,7 +8,7 @@ from pathlib import Path
 from gan_tdd.cli.flags import train_parser
 from gan_tdd.cli.runs import check_run_directory, new_run_directory
 from gan_tdd.cli.settings import RunSettings
-from gan_tdd.cli.terminal import log_to_file, stop_logging, stop_on_interrupt
+from gan_tdd.cli.terminal import AboveTheBar, log_to_file, stop_logging, stop_on_interrupt
 from gan_tdd.cli.usage import UsageError
 
 
@@ -154,7 +154,7 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
             # First, so that a NaN step is known before anything else acts on it.
             nan_guard = TerminateOnNaN()
             # Evaluation before the progress bar, so that the epoch's summary line shows its figures.
-            trace = [TraceCallback()] if trace_events else []
+            trace = [TraceCallback(file=AboveTheBar())] if trace_events else []
             callbacks = [*trace, nan_guard, *_evaluation_callbacks(settings, dataset, run_directory),
                          ProgressBar(),
                          SummaryCallback(run_directory, settings.summary_every, settings.images_every),
