@@ -69,7 +69,7 @@ def main(argv=None):
     dataset = GANDataset(images, args.noise_dim, args.batch_size, seed=seed)
     settings, _ = RunSettings.from_flags(args)  # a loss's preset fills the flags not given
     settings.seed, settings.image_shape = seed, list(dataset.image_shape)
-    model = settings.build_model()
+    model = settings.build_model(dataset.batches_per_epoch)  # decays over --epochs, as main.py does
     out = Path(ours.out)
     out.mkdir(parents=True, exist_ok=True)
     evaluator = Evaluator()

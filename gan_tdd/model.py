@@ -6,13 +6,16 @@ Building the graph follows five steps, in this order:
    times for the gradient penalty);
 3. losses: the chosen member of the loss family (`gan_tdd.losses`) for each network;
 4. train ops: one Adam optimizer per network, each moving only its own network's variables;
-5. summaries: the scalars and image grids that TensorBoard shows.
+5. sampler: the generator once more, with batch norm in inference mode, reading the moving
+   average of its variables where the model keeps one;
+6. summaries: the scalars and image grids that TensorBoard shows.
 """
 import numbers
 
 from gan_tdd.quiet_tensorflow import tf
 
 from gan_tdd import training
+from gan_tdd.averaging import averaged_getter, moving_average
 from gan_tdd.checks import require_image_shape, require_int, require_positive_number
 from gan_tdd.losses import LOSSES, get_loss, gradient_penalty
 from gan_tdd.networks import get_networks
@@ -77,15 +80,16 @@ class GANModel:
     `sampled_images`, `d_real_logits`, `d_fake_logits`, `d_loss`, `d_real_loss`, `d_fake_loss`,
     `g_loss`, `p_real`, `p_fake`, `d_real_mean`, `d_fake_mean`, `gradient_penalty` (for
     wasserstein-gp only), `d_train_op`, `g_train_op`, `d_step`, `g_step`, `epoch`,
-    `generator_variables`, `discriminator_variables`, `scalar_summary`, `image_summary`; and
-    `scalars`, the dict of the scalar tensors worth watching for this loss, by name.
+    `generator_variables`, `discriminator_variables`, `scalar_summary`, `image_summary`,
+    `learning_rate_factor`; with `average_decay`, `generator_average` (its `average(variable)`
+    is a variable's average); and `scalars`, the dict of the scalar tensors worth watching for this loss, by name.
     """
 
     def __init__(self, noise_dim=100, image_shape=(28, 28, 1), *, networks="dcgan",
                  generator_width=64, discriminator_width=64, generator_fn=None,
                  discriminator_fn=None, loss="non-saturating", label_smoothing=0.0, clip_value=0.01,
                  gradient_penalty_weight=10.0, d_learning_rate=2e-4, g_learning_rate=2e-4,
-                 beta1=0.5, beta2=0.999, seed=None):
+                 beta1=0.5, beta2=0.999, seed=None, average_decay=None, decay_steps=None):
         """Check the arguments, then build the graph.
 
         Args:
@@ -113,6 +117,11 @@ class GANModel:
                 WGAN-GP uses 0).
             beta2: Adam's second-moment decay for both (WGAN-GP uses 0.9).
             seed: the graph-level seed, so the initial weights are reproducible; None for random.
+            average_decay: sample from an exponential moving average of the generator's
+                variables with this decay (see `gan_tdd.averaging`), updated after each
+                generator update; None samples from the variables themselves.
+            decay_steps: lower both learning rates linearly to 0 over this many generator
+                updates (they stay 0 after); None keeps them constant.
         """
         self.noise_dim = require_int("noise_dim", noise_dim, 1)
         self.image_shape = require_image_shape("image_shape", image_shape)
@@ -138,6 +147,8 @@ class GANModel:
         self.beta1 = _require_fraction("beta1", beta1)
         self.beta2 = _require_fraction("beta2", beta2)
         self.seed = None if seed is None else require_int("seed", seed, 0)
+        self.average_decay = None if average_decay is None else _require_fraction("average_decay", average_decay)
+        self.decay_steps = None if decay_steps is None else require_int("decay_steps", decay_steps, 1)
         self.stop_training = False
         self.graph = tf.Graph()
         with self.graph.as_default():
@@ -147,6 +158,7 @@ class GANModel:
             self._build_networks()
             self._build_losses()
             self._build_train_ops()
+            self._build_sampler()
             self._build_summaries()
             self.init_op = v1.global_variables_initializer()
 
@@ -159,9 +171,6 @@ class GANModel:
         with v1.variable_scope("generator"):
             self.generated_images = self.generator_fn(self.noise, self.image_shape, training=True)
         _require_output_shape(self.generated_images, images, "generator_fn", self.generator_fn)
-        # The same generator variables, with batch norm in inference mode: for sampling.
-        with v1.variable_scope("generator", reuse=True):
-            self.sampled_images = self.generator_fn(self.noise, self.image_shape, training=False)
         with v1.variable_scope("discriminator"):
             self.d_real_logits = self.discriminator_fn(self.real_images)
         _require_output_shape(self.d_real_logits, logits, "discriminator_fn", self.discriminator_fn)
@@ -204,9 +213,12 @@ class GANModel:
         self.g_step = v1.Variable(0, trainable=False, name="g_step", dtype=tf.int64)
         self.epoch = v1.Variable(0, trainable=False, name="epoch", dtype=tf.int64)
         self.increment_epoch = v1.assign_add(self.epoch, 1)
+        # The fraction of the learning rates in use: 1, or falling linearly to 0 with g_step.
+        self.learning_rate_factor = tf.constant(1.0) if self.decay_steps is None else \
+            v1.train.polynomial_decay(1.0, self.g_step, self.decay_steps, end_learning_rate=0.0)
         with v1.variable_scope("discriminator_optimizer"):
             self.d_train_op = v1.train.AdamOptimizer(
-                self.d_learning_rate, beta1=self.beta1, beta2=self.beta2).minimize(
+                self.d_learning_rate * self.learning_rate_factor, beta1=self.beta1, beta2=self.beta2).minimize(
                 self.d_loss, var_list=self.discriminator_variables, global_step=self.d_step)
         if self.loss.clips_weights:
             # The original WGAN bounds the critic's slope by clipping every weight after each update.
@@ -218,8 +230,20 @@ class GANModel:
         with tf.control_dependencies(v1.get_collection(v1.GraphKeys.UPDATE_OPS, "generator")):
             with v1.variable_scope("generator_optimizer"):
                 self.g_train_op = v1.train.AdamOptimizer(
-                    self.g_learning_rate, beta1=self.beta1, beta2=self.beta2).minimize(
+                    self.g_learning_rate * self.learning_rate_factor, beta1=self.beta1, beta2=self.beta2).minimize(
                     self.g_loss, var_list=self.generator_variables, global_step=self.g_step)
+
+    def _build_sampler(self):
+        getter = None
+        if self.average_decay is not None:
+            # Batch norm's moving statistics are averaged too, so that they go with the weights.
+            self.generator_average, self.g_train_op = moving_average(
+                v1.global_variables("generator/"), self.average_decay, after=self.g_train_op,
+                name="average")
+            getter = averaged_getter(self.generator_average)
+        # The same generator variables (or their averages), with batch norm in inference mode.
+        with v1.variable_scope("generator", reuse=True, custom_getter=getter):
+            self.sampled_images = self.generator_fn(self.noise, self.image_shape, training=False)
 
     def _build_summaries(self):
         with v1.name_scope("summaries"):

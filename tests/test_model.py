@@ -152,6 +152,71 @@ def test_the_same_seed_gives_the_same_initial_weights():
             np.testing.assert_array_equal(left, right)
 
 
+def averaged_and_raw_samples(average_decay, noise, tiny_images):
+    """Samples of a tiny model with `average_decay` and of its raw generator, after one update of each network."""
+    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4,
+                     seed=0, average_decay=average_decay)
+    with model.graph.as_default(), v1.variable_scope("generator", reuse=True):
+        raw_images = model.generator_fn(model.noise, model.image_shape, training=False)
+    with v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        feed = {model.real_images: tiny_images[:3], model.noise: noise}
+        session.run(model.d_train_op, feed)
+        session.run(model.g_train_op, feed)
+        return model.generate(session, noise), session.run(raw_images, {model.noise: noise})
+
+
+def test_with_average_decay_0_the_sampler_follows_the_generator_exactly(noise, tiny_images):
+    """An average that keeps nothing of the past is the generator itself: the samples are the same."""
+    averaged, raw = averaged_and_raw_samples(0.0, noise, tiny_images)
+
+    np.testing.assert_allclose(averaged, raw, atol=1e-6)
+
+
+def test_with_average_decay_the_sampler_lags_behind_the_generator(noise, tiny_images):
+    """With decay 0.9 the samples come from weights that moved a tenth of the way: not the generator's."""
+    averaged, raw = averaged_and_raw_samples(0.9, noise, tiny_images)
+
+    assert not np.allclose(averaged, raw, atol=1e-4)
+
+
+def test_the_average_follows_every_generator_variable_moving_statistics_included(tiny_images, noise):
+    """After one generator update each average is 0.9 * its start + 0.1 * the variable's new value."""
+    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4,
+                     seed=0, average_decay=0.9)
+    with model.graph.as_default():
+        variables = [v for v in v1.global_variables("generator/") if model.generator_average.average(v) is not None]
+    averages = [model.generator_average.average(variable) for variable in variables]
+    with v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        before = values_of(session, variables)
+        session.run(model.g_train_op, {model.noise: noise})
+        after, averaged = session.run(variables), session.run(averages)
+
+    assert len(variables) == len(model.generator_variables) + 4  # and two batch norms' mean and variance
+    for start, value, average in zip(before, after, averaged):
+        np.testing.assert_allclose(average, 0.9 * start + 0.1 * value, rtol=1e-5, atol=1e-7)
+
+
+@pytest.mark.parametrize("g_step, factor", [pytest.param(0, 1.0, id="at_the_start"),
+                                            pytest.param(3, 0.25, id="three_quarters_of_the_way"),
+                                            pytest.param(4, 0.0, id="at_the_end"),
+                                            pytest.param(9, 0.0, id="after_the_end")])
+def test_with_decay_steps_the_learning_rates_fall_linearly_to_zero(g_step, factor):
+    """With decay_steps 4 the learning rates are used at 1 - g_step / 4 of their value, then 0."""
+    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4,
+                     decay_steps=4)
+    with v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        model.g_step.load(g_step, session)
+        assert session.run(model.learning_rate_factor) == pytest.approx(factor)
+
+
+def test_without_decay_steps_the_learning_rates_stay_constant(tiny_model, session):
+    """The default keeps the factor at 1."""
+    assert session.run(tiny_model.learning_rate_factor) == 1.0
+
+
 @pytest.mark.parametrize("arguments, message", [
     pytest.param({"noise_dim": 0}, "noise_dim must be an integer >= 1", id="noise_dim_below_one"),
     pytest.param({"image_shape": (28, 28)}, "image_shape must be (height, width, channels)",
@@ -163,6 +228,9 @@ def test_the_same_seed_gives_the_same_initial_weights():
     pytest.param({"d_learning_rate": float("inf")}, "d_learning_rate must be a number > 0, got inf",
                  id="infinite_learning_rate"),
     pytest.param({"beta1": 1.0}, "beta1 must be a number in [0, 1)", id="beta1_of_one"),
+    pytest.param({"average_decay": 1.0}, "average_decay must be a number in [0, 1)",
+                 id="average_decay_of_one"),
+    pytest.param({"decay_steps": 0}, "decay_steps must be an integer >= 1", id="zero_decay_steps"),
     pytest.param({"generator_width": 2.5}, "generator_width must be an integer", id="fractional_width"),
     pytest.param({"beta2": 1.0}, "beta2 must be a number in [0, 1)", id="beta2_of_one"),
     pytest.param({"loss": "wgan"}, "unknown loss 'wgan'; choose one of: minimax, non-saturating, ",

@@ -62,6 +62,11 @@ class RunSettings:
     d_learning_rate: float = _setting(1e-3, "Adam learning rate of the discriminator", positive_float,
                                       preset=True)
     g_learning_rate: float = _setting(1e-3, "Adam learning rate of the generator", positive_float, preset=True)
+    # Both rates fall linearly to 0 by the last step: Fréchet distance 19.0 instead of 25.8 on
+    # 10,000 samples, and every digit 6-16% of the samples instead of 4-15% (docs/defaults.md).
+    learning_rate_decay: str = _setting("linear", "'linear': both learning rates fall to 0 by the last "
+                                                  "step; 'none': they stay constant", str,
+                                        choices=("linear", "none"), before="none")
     # DCGAN's 0.5 steadies GAN training; the Wasserstein losses use 0.
     beta1: float = _setting(0.5, "Adam's first-moment decay, both networks", fraction, preset=True,
                             before=0.5)
@@ -163,14 +168,21 @@ class RunSettings:
             raise ValueError(f"{source} lacks the settings {', '.join(missing)}")
         return cls(**values)
 
-    def build_model(self):
-        """The GANModel these settings describe (TensorFlow is loaded here, not before)."""
+    def build_model(self, batches_per_epoch=None):
+        """The GANModel these settings describe (TensorFlow is loaded here, not before).
+
+        With `batches_per_epoch` and learning_rate_decay "linear", the learning rates fall to 0
+        at the end of the run's last epoch; without it (to sample), they do not matter.
+        """
         from gan_tdd.model import GANModel
 
+        decay_steps = None
+        if batches_per_epoch is not None and self.learning_rate_decay == "linear":
+            decay_steps = max(1, self.epochs * (batches_per_epoch // self.k_steps))
         return GANModel(noise_dim=self.noise_dim, image_shape=tuple(self.image_shape),
                         networks=self.networks, generator_width=self.generator_width,
                         discriminator_width=self.discriminator_width, loss=self.loss,
                         label_smoothing=self.label_smoothing, clip_value=self.clip_value,
                         gradient_penalty_weight=self.gradient_penalty_weight,
                         d_learning_rate=self.d_learning_rate, g_learning_rate=self.g_learning_rate,
-                        beta1=self.beta1, beta2=self.beta2, seed=self.seed)
+                        beta1=self.beta1, beta2=self.beta2, seed=self.seed, decay_steps=decay_steps)

@@ -62,7 +62,7 @@ def train(argv):
     dataset = _dataset_for(settings)
     settings.image_shape = list(dataset.image_shape)
     try:
-        model = settings.build_model()
+        model = settings.build_model(dataset.batches_per_epoch)
     except ValueError as error:
         raise UsageError(str(error)) from None
     if args.resume is None:

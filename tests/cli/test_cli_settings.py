@@ -52,7 +52,7 @@ def test_a_flag_given_overrides_the_losss_preset():
 def test_a_settings_file_from_before_the_loss_family_reads_as_the_non_saturating_dcgan(tmp_path):
     """Runs recorded before --loss and --networks existed trained today's default pair."""
     values = dataclasses.asdict(recorded())
-    for name in ("loss", "networks", "beta1", "beta2", "label_smoothing", "clip_value",
+    for name in ("loss", "networks", "learning_rate_decay", "beta1", "beta2", "label_smoothing", "clip_value",
                  "gradient_penalty_weight", "pretrain_d_steps"):
         del values[name]
     (tmp_path / "settings.json").write_text(json.dumps(values))
@@ -61,6 +61,7 @@ def test_a_settings_file_from_before_the_loss_family_reads_as_the_non_saturating
 
     assert (settings.loss, settings.networks, settings.beta1, settings.pretrain_d_steps) == (
         "non-saturating", "dcgan", 0.5, 0)
+    assert settings.learning_rate_decay == "none"  # such runs kept their learning rates constant
 
 
 def test_a_resumed_run_keeps_every_setting_but_its_epochs():
@@ -135,3 +136,14 @@ def test_the_settings_build_the_model_they_describe():
 
     assert (model.image_shape, model.generator_width, model.noise_dim, model.d_learning_rate) == (
         (8, 8, 1), 4, 5, 3e-4)
+
+
+@pytest.mark.parametrize("decay, decay_steps", [pytest.param("linear", 3 * 10 // 2, id="linear_to_the_last_step"),
+                                                pytest.param("none", None, id="constant")])
+def test_the_learning_rates_decay_to_zero_at_the_runs_last_step(decay, decay_steps):
+    """3 epochs of 10 batches at k 2: 15 generator updates, after which the rates are 0."""
+    settings = recorded(image_shape=[8, 8, 1], generator_width=4, discriminator_width=4, epochs=3, k_steps=2,
+                        learning_rate_decay=decay)
+
+    assert settings.build_model(batches_per_epoch=10).decay_steps == decay_steps
+    assert settings.build_model().decay_steps is None  # to sample, the rates do not matter
