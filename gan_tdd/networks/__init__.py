@@ -11,7 +11,9 @@ no reusing scope itself: the model decides where each network lives and where th
 discriminator's variables are shared (see `gan_tdd.model`).
 
 Each built-in module (dcgan, mlp) holds such a pair with one more argument, `width`, which
-`get_networks` binds.
+`get_networks` binds. Each also offers `discriminator_features(images, width)`, the
+discriminator without its logit layer, for models that read a second head from the same body
+(`get_discriminator_features`).
 """
 import functools
 
@@ -40,3 +42,14 @@ def get_networks(name, generator_width=64, discriminator_width=64):
     module = NETWORKS[name]
     return (functools.partial(module.generator, width=generator_width),
             functools.partial(module.discriminator, width=discriminator_width))
+
+
+def get_discriminator_features(name, width=64):
+    """The body of the built-in discriminator called `name` (everything before its logit), with
+    its width bound: images -> features of shape (batch, features).
+
+    Raises:
+        ValueError: for a name not in NETWORKS.
+    """
+    get_networks(name)
+    return functools.partial(NETWORKS[name].discriminator_features, width=width)

@@ -48,7 +48,18 @@ def discriminator(images, width=64):
     Returns:
         A tensor of shape (batch, 1): logits, so sigmoid(logit) is the probability of "real".
     """
+    return dense(discriminator_features(images, width), 1, "logit")
+
+
+def discriminator_features(images, width=64):
+    """The discriminator's body: the features its logit is read from, and where a second head
+    (ACGAN's classes, InfoGAN's codes) can read too.
+
+    conv (stride 2, `width` filters) -> leaky ReLU -> conv (stride 2, 2*width) -> leaky ReLU -> flatten
+
+    Returns:
+        A tensor of shape (batch, features).
+    """
     x = leaky_relu(conv2d(images, width, 5, 2, "downsample_1"))
     x = leaky_relu(conv2d(x, 2 * width, 5, 2, "downsample_2"))
-    x = tf.reshape(x, [-1, x.shape[1] * x.shape[2] * x.shape[3]])
-    return dense(x, 1, "logit")
+    return tf.reshape(x, [-1, x.shape[1] * x.shape[2] * x.shape[3]])

@@ -46,7 +46,17 @@ def discriminator(images, width=64):
     Returns:
         A tensor of shape (batch, 1): logits.
     """
+    return dense(discriminator_features(images, width), 1, "logit")
+
+
+def discriminator_features(images, width=64):
+    """The discriminator's body, the features its logit is read from.
+
+    flatten -> dense(8*width) -> leaky ReLU -> dense(4*width) -> leaky ReLU
+
+    Returns:
+        A tensor of shape (batch, 4*width).
+    """
     x = tf.reshape(images, [-1, int(np.prod(images.shape[1:]))])
     x = leaky_relu(dense(x, 8 * width, "hidden_1"))
-    x = leaky_relu(dense(x, 4 * width, "hidden_2"))
-    return dense(x, 1, "logit")
+    return leaky_relu(dense(x, 4 * width, "hidden_2"))
