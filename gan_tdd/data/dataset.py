@@ -61,6 +61,17 @@ def checked_images(images, name="images"):
     return array
 
 
+def _checked_labels(labels, count):
+    """Check one class index per image and return them as int32."""
+    array = np.asarray(labels)
+    if array.dtype.kind not in "iu" or array.shape != (count,):
+        raise ValueError(f"labels must be {count} integer class indices, shape ({count},), got "
+                         f"dtype {array.dtype} and shape {array.shape}")
+    if array.min() < 0:
+        raise ValueError(f"labels must be >= 0, got {array.min()}")
+    return array.astype(np.int32)
+
+
 def fixed_noise(count, noise_dim, seed):
     """`count` standard normal noise vectors that depend only on `seed`: the same samples can
     be drawn again and again, to watch them improve or to compare runs."""
@@ -79,11 +90,15 @@ class GANDataset:
             real = dataset.next_batch()
             noise = dataset.next_noise()
 
+    Given `labels`, each batch's labels are kept beside it, for the models that learn from them
+    (`gan_tdd.models`): `images, labels = dataset.next_labeled_batch()`, or `dataset.last_labels`
+    after `next_batch()`.
+
     `remaining_batches` is a number rather than a yes/no question such as `has_more_than(count)`,
     so "enough for k discriminator steps" reads as a comparison with no off-by-one to remember.
     """
 
-    def __init__(self, images, noise_dim, batch_size, seed=None):
+    def __init__(self, images, noise_dim, batch_size, seed=None, labels=None):
         """Check and store the images.
 
         Args:
@@ -91,6 +106,7 @@ class GANDataset:
             noise_dim: the length of one noise vector (the model's `noise_dim`).
             batch_size: images per batch, at most the number of images.
             seed: seeds the shuffling and the noise; None for a random seed.
+            labels: None, or one class index per image (integers >= 0, shape (count,)).
         """
         # uint8 images stay bytes until a batch is served: a quarter of the memory.
         self.images = checked_images(images)
@@ -99,12 +115,14 @@ class GANDataset:
         if self.batch_size > len(self.images):
             raise ValueError(f"batch_size must be at most the number of images ({len(self.images)}), "
                              f"got {batch_size}")
+        self.labels = None if labels is None else _checked_labels(labels, len(self.images))
         self.batches_per_epoch = len(self.images) // self.batch_size
         self._random = np.random.default_rng(seed)
         self._order = np.arange(len(self.images))
         self._position = self.batches_per_epoch
         self.last_batch = None
         self.last_noise = None
+        self.last_labels = None
 
     def reseed(self, seed):
         """Draw shuffles and noise from a new random stream, seeded by `seed` (an int or a list
@@ -135,10 +153,24 @@ class GANDataset:
         if self._position >= self.batches_per_epoch:
             raise IndexError("this epoch has no batches left: call reset() to start the next one")
         start = self._position * self.batch_size
-        batch = self.images[self._order[start:start + self.batch_size]]
+        indices = self._order[start:start + self.batch_size]
+        batch = self.images[indices]
         self.last_batch = bytes_to_gan_range(batch) if batch.dtype == np.uint8 else batch
+        if self.labels is not None:
+            self.last_labels = self.labels[indices]
         self._position += 1
         return self.last_batch
+
+    def next_labeled_batch(self):
+        """The next batch of real images and their labels: (images, labels of shape (batch_size,)).
+
+        Raises:
+            ValueError: the dataset was made without labels.
+            IndexError: the epoch has no batch left; call `reset()`.
+        """
+        if self.labels is None:
+            raise ValueError("this dataset has no labels: make it with GANDataset(..., labels=labels)")
+        return self.next_batch(), self.last_labels
 
     def next_noise(self):
         """A fresh batch of standard normal noise, shape (batch_size, noise_dim)."""
