@@ -269,6 +269,18 @@ class GANModel:
         """
         return session.run(self.sampled_images, {self.noise: noise})
 
+    # What fit feeds from each real batch besides the images: nothing for a GAN; the labelled
+    # models of gan_tdd.models feed the batch's labels. A tuple of placeholders.
+    batch_inputs = ()
+
+    def batch_values(self, dataset):
+        """The values of `batch_inputs` for the dataset's last batch; fit calls this each update."""
+        return ()
+
+    def check_dataset(self, dataset):
+        """Raise ValueError if `dataset` cannot feed this model; fit calls this before any step.
+        (Image shape and noise_dim are checked by fit itself; a GAN needs nothing more.)"""
+
     def fit(self, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d_steps=0):
         """Train for `epochs` more epochs: k discriminator updates, then one generator update.
 

@@ -19,6 +19,7 @@ def _check_fit_arguments(model, dataset, epochs, k_steps, pretrain_d_steps, call
     if dataset.batches_per_epoch < k_steps:
         raise ValueError(f"k_steps ({k_steps}) must be at most the batches per epoch "
                          f"({dataset.batches_per_epoch}), or an epoch would have no step")
+    model.check_dataset(dataset)
     for callback in callbacks or ():
         if not isinstance(callback, Callback):
             raise TypeError(f"callbacks must hold Callback instances, got {type(callback).__name__}")
@@ -61,16 +62,18 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
     history = {"d_loss": [], "g_loss": []}
     # make_callable prepares fetches and feeds once, instead of on every session.run. The
     # generator update gets one prepared call per distinct set of callback fetches; it is fed
-    # the step's real batch too, so that a callback may fetch any tensor of the graph.
+    # the step's real batch too, so that a callback may fetch any tensor of the graph. A real
+    # batch brings the model's `batch_inputs` along (a labelled model's labels; none for a GAN).
     d_update = session.make_callable([model.d_train_op, model.d_loss],
-                                     feed_list=[model.real_images, model.noise])
+                                     feed_list=[model.real_images, model.noise, *model.batch_inputs])
     g_updates = {}
 
     def g_update(extra):
         key = tuple(sorted((name, id(tensor)) for name, tensor in extra.items()))
         if key not in g_updates:
             g_updates[key] = session.make_callable([model.g_train_op, model.g_loss, extra],
-                                                   feed_list=[model.noise, model.real_images])
+                                                   feed_list=[model.noise, model.real_images,
+                                                              *model.batch_inputs])
         return g_updates[key]
 
     step, first_epoch = (int(value) for value in session.run([model.g_step, model.epoch]))
@@ -78,7 +81,7 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
         for _ in range(pretrain_d_steps):
             if dataset.remaining_batches == 0:
                 dataset.reset()
-            d_update(dataset.next_batch(), dataset.next_noise())
+            d_update(dataset.next_batch(), dataset.next_noise(), *model.batch_values(dataset))
     model.stop_training = False
     callbacks.on_train_begin({})
     try:
@@ -88,10 +91,12 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
             first_step_of_epoch = len(history["d_loss"])
             while dataset.remaining_batches >= k_steps and not model.stop_training:
                 for _ in range(k_steps):
-                    _, d_loss = d_update(dataset.next_batch(), dataset.next_noise())
+                    _, d_loss = d_update(dataset.next_batch(), dataset.next_noise(),
+                                         *model.batch_values(dataset))
                 step += 1
                 extra = callbacks.fetches(step)
-                _, g_loss, extra_values = g_update(extra)(dataset.next_noise(), dataset.last_batch)
+                _, g_loss, extra_values = g_update(extra)(dataset.next_noise(), dataset.last_batch,
+                                                          *model.batch_values(dataset))
                 logs = {"d_loss": float(d_loss), "g_loss": float(g_loss)}
                 logs.update(_plain(extra_values))
                 for name in history:
