@@ -1,0 +1,86 @@
+"""The losses that a second head of the discriminator adds to the GAN losses of `gan_tdd.losses`.
+
+    acgan_*_class_loss           Odena et al. 2017   https://arxiv.org/abs/1610.09585
+    mutual_information_penalty   Chen et al. 2016    https://arxiv.org/abs/1606.03657
+
+Both are cross-entropies of what a head predicts against what the generator was given (a
+class, or InfoGAN's code), and both are added, with a weight, to the adversarial losses. A
+conditional GAN (Mirza & Osindero 2014) needs none of them: its discriminator reads the label
+with the image, and the GAN losses apply unchanged.
+"""
+from gan_tdd.quiet_tensorflow import tf
+
+
+def class_cross_entropy(class_logits, labels):
+    """Mean softmax cross-entropy of class logits against class indices.
+
+    class_cross_entropy = -mean_i log softmax(class_logits_i)[labels_i]
+
+    Args:
+        class_logits: a head's logits, shape (batch, classes).
+        labels: the true class of each example, integers of shape (batch,).
+
+    Returns:
+        A scalar tensor, >= 0.
+    """
+    return tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=class_logits))
+
+
+def acgan_discriminator_class_loss(real_class_logits, fake_class_logits, labels):
+    """ACGAN's class loss for the discriminator: name the class of real AND generated images.
+
+    d_class_loss = CE(C(x), y) + CE(C(G(z, y)), y), with C the discriminator's class head and
+    CE the mean softmax cross-entropy. This is L_C of the paper (section 3), which D maximizes
+    as a log-likelihood over both sources, and TF-GAN's `acgan_discriminator_loss`.
+
+    Args:
+        real_class_logits: the class head's logits on real images, shape (batch, classes).
+        fake_class_logits: its logits on generated images, shape (batch, classes).
+        labels: the class of each real image, which is also the class each generated image was
+            asked for, integers of shape (batch,).
+
+    Returns:
+        A scalar tensor, >= 0.
+    """
+    return class_cross_entropy(real_class_logits, labels) + class_cross_entropy(fake_class_logits, labels)
+
+
+def acgan_generator_class_loss(fake_class_logits, labels):
+    """ACGAN's class loss for the generator: draw images that the class head names as asked.
+
+    g_class_loss = CE(C(G(z, y)), y): G maximizes L_C too (paper, section 3), but only the
+    generated images depend on it.
+
+    Args:
+        fake_class_logits: the class head's logits on generated images, shape (batch, classes).
+        labels: the class each generated image was asked for, integers of shape (batch,).
+
+    Returns:
+        A scalar tensor, >= 0.
+    """
+    return class_cross_entropy(fake_class_logits, labels)
+
+
+def mutual_information_penalty(categorical_logits, categorical_code, continuous_means, continuous_code):
+    """InfoGAN's penalty: how badly the head Q recovers the code a generated image was drawn from.
+
+    penalty = CE(Q_cat(G(z, c)), c_cat) + 1/2 mean (Q_cont(G(z, c)) - c_cont)^2
+
+    Minus the penalty is the lower bound L_I(G, Q) on the mutual information I(c; G(z, c))
+    (paper, section 5), up to the code's entropy, a constant: the categorical code's
+    log-likelihood under Q's softmax, plus the continuous codes' log-likelihood under a unit
+    Gaussian centred on Q's prediction, whose constant 1/2 log(2 pi) is left out. The mean of
+    the squared error runs over the batch and over the continuous codes, as TF-GAN's
+    `mutual_information_penalty` averages each log-probability.
+
+    Args:
+        categorical_logits: Q's logits for the categorical code, shape (batch, categories).
+        categorical_code: the categorical code G was given, integers of shape (batch,).
+        continuous_means: Q's predictions of the continuous codes, shape (batch, codes).
+        continuous_code: the continuous codes G was given, shape (batch, codes).
+
+    Returns:
+        A scalar tensor, >= 0.
+    """
+    return (class_cross_entropy(categorical_logits, categorical_code)
+            + 0.5 * tf.reduce_mean(tf.square(continuous_means - continuous_code)))

@@ -1,0 +1,70 @@
+"""The auxiliary losses, each pinned against the same formula computed in numpy."""
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from gan_tdd.auxiliary_losses import (acgan_discriminator_class_loss, acgan_generator_class_loss,
+                                      class_cross_entropy, mutual_information_penalty)
+from two_classes import numpy_cross_entropy
+
+RANDOM = np.random.default_rng(0)
+REAL_CLASS_LOGITS = RANDOM.normal(0, 2, (5, 3)).astype(np.float32)
+FAKE_CLASS_LOGITS = RANDOM.normal(0, 2, (5, 3)).astype(np.float32)
+LABELS = np.array([0, 2, 1, 1, 0], np.int32)
+CONTINUOUS_MEANS = RANDOM.normal(0, 1, (5, 2)).astype(np.float32)
+CONTINUOUS_CODE = RANDOM.uniform(-1, 1, (5, 2)).astype(np.float32)
+
+
+
+def evaluate(tensor):
+    with tf.compat.v1.Session(graph=tensor.graph) as session:
+        return session.run(tensor)
+
+
+@pytest.fixture(autouse=True)
+def fresh_graph():
+    """Each loss is built in a graph of its own."""
+    with tf.Graph().as_default():
+        yield
+
+
+def test_class_cross_entropy_is_minus_the_mean_log_softmax_of_the_true_class():
+    """CE = -mean log softmax(logits)[label]."""
+    assert evaluate(class_cross_entropy(REAL_CLASS_LOGITS, LABELS)) == pytest.approx(
+        numpy_cross_entropy(REAL_CLASS_LOGITS, LABELS), abs=1e-5)
+
+
+def test_acgan_discriminator_class_loss_adds_the_cross_entropies_on_real_and_generated_images():
+    """D names the class of both: CE(real) + CE(fake), as in the paper's L_C and TF-GAN."""
+    expected = (numpy_cross_entropy(REAL_CLASS_LOGITS, LABELS)
+                + numpy_cross_entropy(FAKE_CLASS_LOGITS, LABELS))
+
+    loss = acgan_discriminator_class_loss(REAL_CLASS_LOGITS, FAKE_CLASS_LOGITS, LABELS)
+
+    assert evaluate(loss) == pytest.approx(expected, abs=1e-5)
+
+
+def test_acgan_generator_class_loss_is_the_cross_entropy_on_generated_images_only():
+    """G is judged only on what it drew: CE(fake)."""
+    loss = acgan_generator_class_loss(FAKE_CLASS_LOGITS, LABELS)
+
+    assert evaluate(loss) == pytest.approx(numpy_cross_entropy(FAKE_CLASS_LOGITS, LABELS), abs=1e-5)
+
+
+def test_mutual_information_penalty_is_categorical_cross_entropy_plus_half_the_mean_squared_error():
+    """penalty = CE(Q_cat, c_cat) + 1/2 mean (Q_cont - c_cont)^2."""
+    expected = (numpy_cross_entropy(FAKE_CLASS_LOGITS, LABELS)
+                + 0.5 * np.mean((CONTINUOUS_MEANS - CONTINUOUS_CODE) ** 2))
+
+    penalty = mutual_information_penalty(FAKE_CLASS_LOGITS, LABELS, CONTINUOUS_MEANS, CONTINUOUS_CODE)
+
+    assert evaluate(penalty) == pytest.approx(expected, abs=1e-5)
+
+
+def test_a_head_that_recovers_the_code_exactly_pays_almost_nothing():
+    """Confident, right categorical logits and exact continuous means give a penalty near 0."""
+    confident = 50.0 * np.eye(3, dtype=np.float32)[LABELS]
+
+    penalty = mutual_information_penalty(confident, LABELS, CONTINUOUS_CODE, CONTINUOUS_CODE)
+
+    assert evaluate(penalty) == pytest.approx(0.0, abs=1e-5)
