@@ -6,6 +6,8 @@ The library, in the order a GAN is built and trained:
     networks.py    the generator and the discriminator: tensors in, tensors out
     losses.py      the losses, pure functions of the discriminator's outputs
     model.py       GANModel: the whole GAN as one graph, and generate()
+    models/        GANs that draw what they are asked for: conditional GAN, ACGAN, InfoGAN
+    auxiliary_losses.py  the losses of ACGAN's class head and InfoGAN's code head
     data/          data files read offline, and GANDataset's shuffled batches
     training.py    fit: k discriminator updates, then one generator update
     callbacks/     the extension point of fit: summaries, logs, grids, checkpoints, ...
@@ -22,6 +24,9 @@ import importlib
 # and main.py's one-line errors come at once, before TensorFlow is loaded (seconds, and log lines).
 _MODULES = {
     "GANModel": "gan_tdd.model",
+    "ConditionalGANModel": "gan_tdd.models",
+    "ACGANModel": "gan_tdd.models",
+    "InfoGANModel": "gan_tdd.models",
     "GANDataset": "gan_tdd.data",
     "fit": "gan_tdd.training",
     "Callback": "gan_tdd.callbacks",
