@@ -15,13 +15,16 @@ class SampleGridCallback(Callback):
     epoch grid in the directory (those of earlier, resumed parts of the run included).
     """
 
-    def __init__(self, directory, noise):
+    def __init__(self, directory, noise, labels=None):
         """Args:
             directory: where the grids go; made when training begins.
             noise: the fixed noise batch, shape (count, noise_dim); 64 makes an 8x8 grid.
+            labels: for a labelled model (gan_tdd.models), the class of each image; None for
+                a model that takes none.
         """
         self.directory = Path(directory)
         self.noise = noise
+        self.labels = labels
 
     def on_train_begin(self, logs=None):
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -38,7 +41,10 @@ class SampleGridCallback(Callback):
             save_gif(frames, self.directory / "progress.gif")
 
     def _save_grid(self, path):
-        images = self.model.generate(self.session, self.noise)
+        if self.labels is None:
+            images = self.model.generate(self.session, self.noise)
+        else:
+            images = self.model.generate(self.session, self.noise, labels=self.labels)
         # A model whose weights turned NaN draws nothing: keep the last picture it drew instead.
         if np.isfinite(images).all():
             save_grid(images, path)

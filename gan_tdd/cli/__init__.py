@@ -3,6 +3,7 @@
     python main.py [flags]                  train (see --help for every flag and its default)
     python main.py --resume RUN_DIR         continue a run from its last checkpoint
     python main.py sample --run RUN_DIR --count N --output FILE.npy|FILE.png
+    python main.py --model conditional      draw the digit asked for: sample --digit D (infogan: --code C)
     python main.py evaluate FILE.npy        sample-quality figures of a file of samples
 
     usage.py     one-line usage errors and the flags' value types

@@ -52,6 +52,12 @@ def sample_parser():
     parser.add_argument("--output", required=True,
                         help="FILE.npy: float32 array (count, H, W, C) in [-1, 1]; FILE.png: a grid")
     parser.add_argument("--seed", type=non_negative_int, default=0, help="seed of the noise")
+    parser.add_argument("--digit", type=non_negative_int, default=None,
+                        help="the class to draw, for a run of --model conditional or acgan "
+                             "(default: every class in turn)")
+    parser.add_argument("--code", type=non_negative_int, default=None,
+                        help="the categorical code to draw from, for a run of --model infogan "
+                             "(default: every value in turn)")
     parser.add_argument("--overwrite", action="store_true", help="replace --output if it exists")
     return _add_verbose(parser)
 

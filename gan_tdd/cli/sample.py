@@ -3,7 +3,7 @@ import sys
 from pathlib import Path
 
 from gan_tdd.cli.flags import sample_parser
-from gan_tdd.cli.settings import RunSettings
+from gan_tdd.cli.settings import LABELLED_MODELS, RunSettings
 from gan_tdd.cli.usage import UsageError
 
 
@@ -28,6 +28,17 @@ def sample(argv):
     checkpoints = Path(args.run) / "checkpoints"
     if not (checkpoints / "checkpoint").is_file():
         raise UsageError(f"argument --run: {args.run} holds no checkpoint yet")
+    if args.digit is not None and settings.model not in LABELLED_MODELS:
+        raise UsageError(f"argument --digit: the run's model, {settings.model}, draws no labels "
+                         "(train with --model conditional or acgan)"
+                         + ("; choose its code with --code" if settings.model == "infogan" else ""))
+    if args.code is not None and settings.model != "infogan":
+        raise UsageError(f"argument --code: the run's model, {settings.model}, has no code "
+                         "(train with --model infogan)"
+                         + ("; choose its class with --digit" if settings.model in LABELLED_MODELS else ""))
+    for name in ("digit", "code"):
+        if getattr(args, name) is not None and getattr(args, name) > 9:
+            raise UsageError(f"argument --{name}: must be 0 to 9, got {getattr(args, name)}")
 
     import numpy as np
     from gan_tdd.quiet_tensorflow import tf
@@ -44,10 +55,22 @@ def sample(argv):
             checkpointer.restore(session)
         except FileNotFoundError as error:
             raise UsageError(f"argument --run: {error}") from None
-        images = model.generate(session, noise)
+        images = model.generate(session, noise, **_choice(args, model))
     if output.suffix == ".npy":
         np.save(output, images.astype(np.float32))
     else:
         save_grid(images, output)
     print(f"wrote {args.count} images to {output}", file=sys.stderr)
     return 0
+
+
+def _choice(args, model):
+    """What to draw: a labelled run's --digit, an InfoGAN run's --code (continuous codes 0), or
+    nothing, for the model's default (every class or code in turn)."""
+    import numpy as np
+
+    if args.digit is not None:
+        return {"labels": np.full(args.count, args.digit)}
+    if args.code is not None:
+        return {"codes": (np.full(args.count, args.code), np.zeros((args.count, model.continuous_dim), np.float32))}
+    return {}

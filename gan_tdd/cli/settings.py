@@ -18,6 +18,9 @@ from gan_tdd.cli.usage import fraction, non_negative_int, positive_float, positi
 
 LOSSES = ("non-saturating", "minimax", "least-squares", "wasserstein", "wasserstein-gp", "hinge")
 NETWORKS = ("dcgan", "mlp")
+# The models of gan_tdd.model and gan_tdd.models; the labelled ones train on the data's labels.
+MODELS = ("gan", "conditional", "acgan", "infogan")
+LABELLED_MODELS = ("conditional", "acgan")
 
 # What each loss needs beyond the defaults below, from the papers and measured here (docs/losses.md).
 # A flag that is given wins over the preset; settings.json records what was used.
@@ -56,6 +59,9 @@ class RunSettings:
                          before="non-saturating")
     networks: str = _setting("dcgan", "the generator and discriminator pair (gan_tdd.networks)", str,
                              choices=NETWORKS, before="dcgan")
+    model: str = _setting("gan", "the model: a GAN, or one that draws the digit asked for (conditional, "
+                                 "acgan: trained on the data's labels; infogan: on a code of its own)",
+                          str, choices=MODELS, before="gan")
     # One D update per G update: D keeps the lead (p_fake 0.32 to 0.41 over the default run).
     k_steps: int = _setting(1, "discriminator updates per generator update", positive_int, preset=True)
     # 5x DCGAN's 2e-4: all ten digits after 1,000 steps instead of 7; 2e-3 oscillates more.
@@ -175,14 +181,17 @@ class RunSettings:
         at the end of the run's last epoch; without it (to sample), they do not matter.
         """
         from gan_tdd.model import GANModel
+        from gan_tdd.models import ACGANModel, ConditionalGANModel, InfoGANModel
 
         decay_steps = None
         if batches_per_epoch is not None and self.learning_rate_decay == "linear":
             decay_steps = max(1, self.epochs * (batches_per_epoch // self.k_steps))
-        return GANModel(noise_dim=self.noise_dim, image_shape=tuple(self.image_shape),
-                        networks=self.networks, generator_width=self.generator_width,
-                        discriminator_width=self.discriminator_width, loss=self.loss,
-                        label_smoothing=self.label_smoothing, clip_value=self.clip_value,
-                        gradient_penalty_weight=self.gradient_penalty_weight,
-                        d_learning_rate=self.d_learning_rate, g_learning_rate=self.g_learning_rate,
-                        beta1=self.beta1, beta2=self.beta2, seed=self.seed, decay_steps=decay_steps)
+        Model = {"gan": GANModel, "conditional": ConditionalGANModel, "acgan": ACGANModel,
+                 "infogan": InfoGANModel}[self.model]
+        return Model(noise_dim=self.noise_dim, image_shape=tuple(self.image_shape),
+                     networks=self.networks, generator_width=self.generator_width,
+                     discriminator_width=self.discriminator_width, loss=self.loss,
+                     label_smoothing=self.label_smoothing, clip_value=self.clip_value,
+                     gradient_penalty_weight=self.gradient_penalty_weight,
+                     d_learning_rate=self.d_learning_rate, g_learning_rate=self.g_learning_rate,
+                     beta1=self.beta1, beta2=self.beta2, seed=self.seed, decay_steps=decay_steps)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gan_tdd.cli.flags import train_parser
 from gan_tdd.cli.runs import check_run_directory, new_run_directory
-from gan_tdd.cli.settings import RunSettings
+from gan_tdd.cli.settings import LABELLED_MODELS, RunSettings
 from gan_tdd.cli.terminal import AboveTheBar, log_to_file, stop_logging, stop_on_interrupt
 from gan_tdd.cli.usage import UsageError
 
@@ -78,14 +78,20 @@ def train(argv):
 def _dataset_for(settings):
     """The run's GANDataset, checked against its batch size, k and the generator's image sizes."""
     from gan_tdd.checks import require_image_shape
-    from gan_tdd.data import DataError, GANDataset, load_images
+    from gan_tdd.data import DataError, GANDataset, load_labelled_images
 
     try:
-        images = load_images(settings.data)
+        images, labels = load_labelled_images(settings.data)
     except DataError as error:
         raise UsageError(f"argument --data: {error}") from None
+    if settings.model not in LABELLED_MODELS:
+        labels = None
+    elif labels is None:
+        raise UsageError(f"argument --model: {settings.model} learns from labels, and --data "
+                         f"{settings.data} has none")
     try:
-        dataset = GANDataset(images, settings.noise_dim, settings.batch_size, seed=settings.seed)
+        dataset = GANDataset(images, settings.noise_dim, settings.batch_size, seed=settings.seed,
+                             labels=labels)
         require_image_shape(f"the images of --data {settings.data}", dataset.image_shape)
     except ValueError as error:
         raise UsageError(str(error)) from None
@@ -159,7 +165,8 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
                          ProgressBar(),
                          SummaryCallback(run_directory, settings.summary_every, settings.images_every),
                          LogCallback(settings.log_every),
-                         SampleGridCallback(run_directory / "samples", _fixed_noise(run_directory, settings)),
+                         SampleGridCallback(run_directory / "samples", _fixed_noise(run_directory, settings),
+                                            **_grid_labels(settings)),
                          CheckpointCallback(checkpointer)]
             with stop_on_interrupt(model):
                 model.fit(session, dataset, epochs=epochs_left, k_steps=settings.k_steps,
@@ -177,8 +184,16 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
     return 0
 
 
+def _grid_labels(settings):
+    """A labelled model's grids show one row per digit: 10 rows of 10."""
+    import numpy as np
+
+    return {"labels": np.repeat(np.arange(10), 10)} if settings.model in LABELLED_MODELS else {}
+
+
 def _fixed_noise(run_directory, settings):
-    """The noise behind the sample grids: drawn once per run, read back when it resumes."""
+    """The noise behind the sample grids: drawn once per run, read back when it resumes; 64
+    vectors, or 100 for a labelled model's ten rows of ten."""
     import numpy as np
 
     from gan_tdd.data import fixed_noise
@@ -186,7 +201,8 @@ def _fixed_noise(run_directory, settings):
     path = run_directory / "fixed_noise.npy"
     if not path.exists():
         partial = run_directory / "fixed_noise.partial.npy"
-        np.save(partial, fixed_noise(64, settings.noise_dim, settings.seed))
+        count = 100 if settings.model in LABELLED_MODELS else 64
+        np.save(partial, fixed_noise(count, settings.noise_dim, settings.seed))
         # Renamed into place whole: a run killed while writing never leaves half a file behind.
         os.replace(partial, path)
     return np.load(path)

@@ -187,6 +187,27 @@ def load_images(source):
     return load_idx(path)[0]
 
 
+def load_labelled_images(source):
+    """The training images named on the command line, with their labels where the source has them.
+
+    An IDX images file finds its labels beside it by MNIST's naming: `...-images-idx3-ubyte[.gz]`
+    goes with `...-labels-idx1-ubyte[.gz]`.
+
+    Returns:
+        (images, labels): uint8 images of shape (count, height, width, 1), and int64 labels of
+        shape (count,) or None.
+    """
+    if str(source) == "mnist":
+        return load_mnist("train")
+    path = Path(source)
+    if not path.is_file():
+        raise DataError(f"data set {source!r} is neither 'mnist' nor an existing file")
+    if path.suffix == ".npz":
+        return load_npz(path)
+    labels_path = path.with_name(path.name.replace("images-idx3", "labels-idx1"))
+    return load_idx(path, labels_path if labels_path != path and labels_path.is_file() else None)
+
+
 def _as_image_stack(images, path):
     if images.ndim == 3:
         images = images[..., np.newaxis]

@@ -1,0 +1,94 @@
+"""`main.py --model`: conditional GAN, ACGAN and InfoGAN runs, and `sample --digit` / `--code`."""
+import dataclasses
+import json
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from gan_tdd.cli import main
+from gan_tdd.cli.settings import RunSettings
+
+
+def test_a_conditional_run_records_its_model_and_draws_one_row_per_digit(run_flags, tmp_path):
+    """settings.json says conditional; each epoch's grid is 10 rows of 10, one digit per row."""
+    status = main(run_flags + ["--model", "conditional", "--epochs", "1", "--run-name", "c"])
+
+    run = tmp_path / "runs" / "c"
+    assert status == 0
+    assert json.loads((run / "settings.json").read_text())["model"] == "conditional"
+    assert Image.open(run / "samples" / "epoch-001.png").size == (2 * (10 * 29 + 1),) * 2
+
+
+def test_sample_digit_draws_that_class_from_a_labelled_run(run_flags, tmp_path):
+    """`sample --digit 3` feeds the label 3 to every image."""
+    main(run_flags + ["--model", "acgan", "--epochs", "1", "--run-name", "a"])
+    output = tmp_path / "threes.npy"
+
+    status = main(["sample", "--run", str(tmp_path / "runs" / "a"), "--digit", "3", "--count", "4",
+                   "--output", str(output)])
+
+    assert status == 0 and np.load(output).shape == (4, 28, 28, 1)
+
+
+def test_an_acgan_run_resumes_with_its_model(run_flags, tmp_path):
+    """--resume rebuilds the run's own model from settings.json and trains on."""
+    main(run_flags + ["--model", "acgan", "--epochs", "1", "--run-name", "a"])
+
+    status = main(["--resume", str(tmp_path / "runs" / "a"), "--epochs", "2"])
+
+    assert status == 0
+    assert len(list((tmp_path / "runs" / "a" / "samples").glob("epoch-*.png"))) == 2
+
+
+def test_sample_code_draws_from_an_infogan_run(run_flags, tmp_path):
+    """An InfoGAN run needs no labels; `sample --code 2` fixes its categorical code."""
+    main(run_flags + ["--model", "infogan", "--epochs", "1", "--run-name", "i"])
+    output = tmp_path / "twos.npy"
+
+    status = main(["sample", "--run", str(tmp_path / "runs" / "i"), "--code", "2", "--count", "3",
+                   "--output", str(output)])
+
+    assert status == 0 and np.load(output).shape == (3, 28, 28, 1)
+
+
+@pytest.mark.parametrize("model, flag, message", [
+    pytest.param("gan", "--digit", "argument --digit: the run's model, gan, draws no labels "
+                 "(train with --model conditional or acgan)", id="digit_of_a_gan"),
+    pytest.param("infogan", "--digit", "draws no labels (train with --model conditional or acgan); "
+                 "choose its code with --code", id="digit_of_an_infogan"),
+    pytest.param("conditional", "--code", "argument --code: the run's model, conditional, has no code "
+                 "(train with --model infogan); choose its class with --digit", id="code_of_a_conditional_gan"),
+])
+def test_sample_refuses_a_choice_the_runs_model_cannot_take(tmp_path, run_main, one_line, model, flag, message):
+    """Answered in one line from settings.json, before TensorFlow loads."""
+    run = tmp_path / "run"
+    (run / "checkpoints").mkdir(parents=True)
+    (run / "checkpoints" / "checkpoint").write_text("")
+    settings = RunSettings(model=model, image_shape=[28, 28, 1], seed=0)
+    settings.write(run)
+
+    result = run_main("sample", "--run", run, flag, "1", "--output", tmp_path / "x.npy")
+
+    assert result.returncode == 2
+    assert message in one_line(result.stderr)
+    assert result.stdout.strip().endswith("tensorflow loaded: False")
+
+
+def test_a_labelled_model_on_data_without_labels_is_refused_in_one_line(tmp_path, run_main, one_line):
+    """An .npz without y_train cannot train a conditional GAN."""
+    data = tmp_path / "unlabelled.npz"
+    np.savez(data, x_train=np.zeros((128, 28, 28), np.uint8))
+
+    result = run_main("--data", data, "--model", "conditional", "--logdir", tmp_path / "runs")
+
+    assert result.returncode == 2
+    assert "argument --model: conditional learns from labels, and --data" in one_line(result.stderr)
+
+
+def test_a_settings_file_from_before_models_reads_as_a_gan():
+    """settings.json files written before --model existed lack the key: their runs were GANs."""
+    values = dataclasses.asdict(RunSettings(image_shape=[28, 28, 1], seed=0))
+    del values["model"]
+
+    assert RunSettings.from_dict(values).model == "gan"
