@@ -2,4 +2,34 @@
 
     damage.py    the damages to undo: the lower half removed, heavy noise, a lower resolution
     losses.py    the generator loss: L1 to the original + a weight times an adversarial loss
+    networks.py  a small U-Net generator, and a discriminator of (damaged, image) pairs
+    model.py     ImageToImageModel: the graph, train_step, fit on originals and a damage, restore
 """
+import importlib
+
+# As in gan_tdd/__init__.py, a name is imported when first used: damage.py needs only numpy, so
+# a command line can check a --damage name before TensorFlow loads.
+_MODULES = {
+    "ImageToImageModel": "gan_tdd.image_to_image.model",
+    "DAMAGES": "gan_tdd.image_to_image.damage",
+    "get_damage": "gan_tdd.image_to_image.damage",
+    "remove_lower_half": "gan_tdd.image_to_image.damage",
+    "add_noise": "gan_tdd.image_to_image.damage",
+    "lower_resolution": "gan_tdd.image_to_image.damage",
+    "pixel_loss": "gan_tdd.image_to_image.losses",
+    "combine": "gan_tdd.image_to_image.losses",
+    "gradient_ratio_weight": "gan_tdd.image_to_image.losses",
+}
+__all__ = list(_MODULES)
+
+
+def __getattr__(name):
+    if name not in _MODULES:
+        raise AttributeError(f"module 'gan_tdd.image_to_image' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_MODULES[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted([*globals(), *__all__])

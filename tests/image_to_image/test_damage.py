@@ -109,3 +109,4 @@ def test_get_damage_finds_each_damage_by_name_and_lists_the_names_for_a_wrong_on
 
     with pytest.raises(ValueError, match="unknown damage 'blur'; choose one of: lower-half, noise, low-resolution"):
         get_damage("blur")
+
