@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from gan_tdd import GANDataset
+from gan_tdd import Checkpointer, GANDataset
 from gan_tdd.image_to_image.damage import add_noise, remove_lower_half
 from gan_tdd.image_to_image.model import ImageToImageModel
 
@@ -228,3 +228,20 @@ def test_restore_and_fit_name_images_that_do_not_fit_the_model(model, session):
         model.restore(session, images)
     with pytest.raises(ValueError, match=r"dataset images of shape \(16, 16, 1\) do not fit"):
         model.fit(session, GANDataset(images, noise_dim=1, batch_size=2), remove_lower_half)
+
+
+def test_a_checkpointer_saves_a_trained_model_and_a_fresh_session_restores_the_same_images(model, originals, tmp_path):
+    """gan_tdd.Checkpointer works unchanged: it needs only the model's graph and g_step."""
+    checkpointer = Checkpointer(model, tmp_path)
+    damaged = remove_lower_half(originals)
+    with v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        model.train_step(session, damaged, originals)
+        path = checkpointer.save(session)
+        trained = model.restore(session, damaged)
+    with v1.Session(graph=model.graph) as session:
+        checkpointer.restore(session)
+        again = model.restore(session, damaged)
+
+    assert path.endswith("model-1")
+    np.testing.assert_array_equal(again, trained)
