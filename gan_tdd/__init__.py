@@ -27,6 +27,7 @@ _MODULES = {
     "ConditionalGANModel": "gan_tdd.models",
     "ACGANModel": "gan_tdd.models",
     "InfoGANModel": "gan_tdd.models",
+    "ImageToImageModel": "gan_tdd.image_to_image",
     "GANDataset": "gan_tdd.data",
     "fit": "gan_tdd.training",
     "Callback": "gan_tdd.callbacks",
