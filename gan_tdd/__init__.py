@@ -2,19 +2,21 @@
 
 The library, in the order a GAN is built and trained:
 
-    layers.py      dense, conv2d, conv2d_transpose, batch_norm on get_variable + tf.nn
-    networks.py    the generator and the discriminator: tensors in, tensors out
-    losses.py      the losses, pure functions of the discriminator's outputs
-    model.py       GANModel: the whole GAN as one graph, and generate()
-    models/        GANs that draw what they are asked for: conditional GAN, ACGAN, InfoGAN
-    auxiliary_losses.py  the losses of ACGAN's class head and InfoGAN's code head
-    data/          data files read offline, and GANDataset's shuffled batches
-    training.py    fit: k discriminator updates, then one generator update
-    callbacks/     the extension point of fit: summaries, logs, grids, checkpoints, ...
-    checkpoints.py Checkpointer: save and restore a model
-    evaluation/    MNIST score, Fréchet distance and a classifier to compute them
-    images.py      grids of images as PNG files, and GIFs
-    checks.py      the library's argument checks
+    layers.py          dense, conv2d, conv2d_transpose, batch_norm on get_variable + tf.nn
+    networks/          generator and discriminator pairs (dcgan, mlp): tensors in, tensors out
+    losses.py          the loss family, pure functions of the discriminator's outputs
+    model.py           GANModel: the whole GAN as one graph, and generate()
+    averaging.py       a moving average of the generator's variables, to sample from
+    data/              data files read offline, and GANDataset's shuffled batches
+    training.py        fit: k discriminator updates, then one generator update
+    callbacks/         the extension point of fit: summaries, logs, grids, checkpoints, ...
+    checkpoints.py     Checkpointer: save and restore a model
+    evaluation/        MNIST score, Fréchet distance and a classifier to compute them
+    models/            conditional GAN, ACGAN, InfoGAN (with auxiliary_losses.py)
+    image_to_image/    restoring damaged digits: a pixel loss beside an adversarial one
+    images.py          grids of images as PNG files, and GIFs
+    checks.py          the library's argument checks
+    quiet_tensorflow.py  TensorFlow imported without its native start-up lines
 
 `cli/` is the command line behind main.py; nothing in the library imports it.
 """
