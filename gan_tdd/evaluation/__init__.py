@@ -9,7 +9,10 @@ During training, `EvaluationCallback` computes them at the end of every n-th epo
 from gan_tdd.evaluation.callback import EvaluationCallback
 from gan_tdd.evaluation.classifier import MNISTClassifier
 from gan_tdd.evaluation.evaluator import Evaluator
-from gan_tdd.evaluation.metrics import class_histogram, frechet_distance, mnist_score, mode_coverage
+from gan_tdd.evaluation.metrics import (class_histogram, code_class_match, code_to_class_mapping,
+                                        frechet_distance, label_accuracy, label_accuracy_per_class,
+                                        mnist_score, mode_coverage)
 
-__all__ = ["Evaluator", "EvaluationCallback", "MNISTClassifier", "class_histogram",
-           "frechet_distance", "mnist_score", "mode_coverage"]
+__all__ = ["Evaluator", "EvaluationCallback", "MNISTClassifier", "class_histogram", "code_class_match",
+           "code_to_class_mapping", "frechet_distance", "label_accuracy", "label_accuracy_per_class",
+           "mnist_score", "mode_coverage"]

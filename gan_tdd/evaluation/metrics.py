@@ -4,6 +4,7 @@ Each takes the classifier's class probabilities or features of a set of images (
 `gan_tdd.evaluation.classifier`) and returns a plain Python number or list.
 """
 import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 
 def mnist_score(probabilities):
@@ -104,6 +105,111 @@ def mode_coverage(histogram, threshold=0.05):
         An int.
     """
     return int(np.sum(np.asarray(histogram, dtype=np.float64) >= threshold))
+
+
+def label_accuracy(probabilities, labels):
+    """The share of samples that the classifier calls the class they were asked for.
+
+    accuracy = #{x : argmax_y p(y|x) = label(x)} / #x
+
+    For a conditional GAN or an ACGAN: generate images for known labels, classify them, and
+    compare. 1 when every image shows its label; about 1 / classes when labels are ignored.
+
+    Args:
+        probabilities: an array of shape (count, classes).
+        labels: the class each sample was asked for: integers of shape (count,) in [0, classes).
+
+    Returns:
+        A float in [0, 1].
+
+    Raises:
+        ValueError: the labels are not integers, one per sample, in [0, classes).
+    """
+    probabilities = _check_probabilities(probabilities)
+    labels = _check_labels("labels", labels, *probabilities.shape)
+    return float(np.mean(probabilities.argmax(axis=1) == labels))
+
+
+def label_accuracy_per_class(probabilities, labels):
+    """`label_accuracy` among the samples asked for each class in turn.
+
+    accuracy[k] = #{x : label(x) = k and argmax_y p(y|x) = k} / #{x : label(x) = k}
+
+    Args and Raises: as for `label_accuracy`.
+
+    Returns:
+        A list of `classes` floats; NaN for a class no sample was asked for.
+    """
+    probabilities = _check_probabilities(probabilities)
+    count, classes = probabilities.shape
+    labels = _check_labels("labels", labels, count, classes)
+    asked = np.bincount(labels, minlength=classes)
+    hits = np.bincount(labels[probabilities.argmax(axis=1) == labels], minlength=classes)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return [float(value) for value in hits / asked]
+
+
+def code_to_class_mapping(confusion):
+    """The one-to-one mapping of codes to classes that matches the most samples.
+
+    InfoGAN's categorical code is not told which digit to draw: code 3 may come to mean "7".
+    Given confusion[code, class], the number of samples drawn from each code that the
+    classifier calls each class, this finds the mapping (each code to a different class)
+    with the largest sum of confusion[code, mapping[code]]: an assignment problem, solved
+    exactly by the Hungarian method (`scipy.optimize.linear_sum_assignment`).
+
+    Args:
+        confusion: an array of counts of shape (codes, classes).
+
+    Returns:
+        {code: class} as plain ints; with more codes than classes, only `classes` codes are mapped.
+    """
+    codes, classes = linear_sum_assignment(np.asarray(confusion), maximize=True)
+    return {int(code): int(class_) for code, class_ in zip(codes, classes)}
+
+
+def code_class_match(probabilities, codes, categories=None):
+    """How well InfoGAN's categorical code names the digit: the share of samples whose predicted
+    class is their code's class under the best one-to-one mapping (`code_to_class_mapping`).
+
+    match = max over one-to-one mappings m of #{x : argmax_y p(y|x) = m(code(x))} / #x
+
+    The clustering accuracy of Chen et al. 2016 (InfoGAN, section 7.1, 5% error on MNIST),
+    https://arxiv.org/abs/1606.03657. 1 when each code draws one digit of its own; near
+    1 / classes when the code is ignored.
+
+    Args:
+        probabilities: an array of shape (count, classes).
+        codes: the categorical code of each sample: integers of shape (count,).
+        categories: how many codes there are; None for `classes`.
+
+    Returns:
+        (match, mapping): a float in [0, 1] and the {code: class} mapping that achieves it.
+
+    Raises:
+        ValueError: the codes are not integers, one per sample, in [0, categories).
+    """
+    probabilities = _check_probabilities(probabilities)
+    categories = probabilities.shape[1] if categories is None else categories
+    codes = _check_labels("codes", codes, len(probabilities), categories)
+    confusion = np.zeros((categories, probabilities.shape[1]), dtype=np.int64)
+    np.add.at(confusion, (codes, probabilities.argmax(axis=1)), 1)
+    mapping = code_to_class_mapping(confusion)
+    matched = sum(confusion[code, class_] for code, class_ in mapping.items())
+    return float(matched / len(codes)), mapping
+
+
+def _check_labels(name, labels, count, classes):
+    labels = np.asarray(labels)
+    if labels.dtype.kind not in "iu":
+        raise ValueError(f"{name} must be integer class indices, got dtype {labels.dtype}")
+    if labels.shape != (count,):
+        raise ValueError(f"{name} must be one label per sample, shape ({count},), got shape "
+                         f"{labels.shape}")
+    if labels.size and not 0 <= labels.min() <= labels.max() < classes:
+        raise ValueError(f"{name} must be in [0, {classes}), got values in [{labels.min()}, "
+                         f"{labels.max()}]")
+    return labels.astype(np.int64)
 
 
 def _check_probabilities(probabilities):

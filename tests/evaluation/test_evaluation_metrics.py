@@ -2,7 +2,9 @@
 import numpy as np
 import pytest
 
-from gan_tdd.evaluation.metrics import class_histogram, frechet_distance, mnist_score, mode_coverage
+from gan_tdd.evaluation.metrics import (class_histogram, code_class_match, code_to_class_mapping,
+                                        frechet_distance, label_accuracy, label_accuracy_per_class,
+                                        mnist_score, mode_coverage)
 
 
 def one_hot(classes, count=10):
@@ -159,3 +161,79 @@ def test_mode_coverage_takes_its_threshold_as_an_argument():
     covered = mode_coverage([0.4, 0.3, 0.2, 0.1], threshold=0.25)
 
     assert covered == 2
+
+
+def test_label_accuracy_is_the_share_of_samples_the_classifier_calls_by_their_label():
+    """Asked for 0, 0, 1, 1, 2 and called 0, 1, 1, 1, 0: three of five match."""
+    probabilities = one_hot([0, 1, 1, 1, 0], count=3)
+
+    accuracy = label_accuracy(probabilities, [0, 0, 1, 1, 2])
+
+    assert accuracy == pytest.approx(0.6)
+
+
+def test_label_accuracy_per_class_divides_by_the_samples_asked_for_each_class():
+    """Per label asked: 0 -> 1 of 2, 1 -> 2 of 2, 2 -> 0 of 1; a class never asked for is NaN."""
+    probabilities = one_hot([0, 1, 1, 1, 0], count=4)
+
+    per_class = label_accuracy_per_class(probabilities, [0, 0, 1, 1, 2])
+
+    np.testing.assert_allclose(per_class, [0.5, 1.0, 0.0, np.nan])
+    assert all(type(accuracy) is float for accuracy in per_class)
+
+
+def test_label_accuracy_matches_numpy_on_random_probabilities():
+    """The oracle: mean(argmax(p) == label), for 1,000 random rows."""
+    random = np.random.default_rng(0)
+    probabilities = random.dirichlet(np.ones(10), 1000)
+    labels = random.integers(0, 10, 1000)
+
+    accuracy = label_accuracy(probabilities, labels)
+
+    assert accuracy == pytest.approx(np.mean(probabilities.argmax(axis=1) == labels), abs=1e-12)
+
+
+@pytest.mark.parametrize("labels, message", [
+    pytest.param([0, 1], "one label per sample", id="too_few_labels"),
+    pytest.param([0, 1, 3], "labels must be in", id="label_out_of_range"),
+    pytest.param([0.0, 1.0, 2.0], "integer", id="float_labels"),
+])
+def test_label_accuracy_rejects_labels_that_do_not_fit_the_samples(labels, message):
+    """Labels of the wrong count, range or type raise a ValueError that says which."""
+    with pytest.raises(ValueError, match=message):
+        label_accuracy(one_hot([0, 1, 2], count=3), labels)
+
+
+def test_code_to_class_mapping_maximizes_the_matches_one_to_one():
+    """Codes (rows) against predicted digits (columns), counted by hand. Code by code, greedily,
+    0 -> 0, 1 -> 2, 2 -> 1 match 5 + 1 + 1 = 7 samples and the diagonal 5 + 0 + 3 = 8; the best of
+    the six mappings, 0 -> 1, 1 -> 0, 2 -> 2, matches 4 + 4 + 3 = 11."""
+    confusion = np.array([[5, 4, 0],
+                          [4, 0, 1],
+                          [0, 1, 3]])
+
+    mapping = code_to_class_mapping(confusion)
+
+    assert mapping == {0: 1, 1: 0, 2: 2}
+
+
+def test_code_class_match_is_the_share_matched_under_the_best_mapping():
+    """The same counts as samples: 8 + 3 = 11 of 18 samples match under 0 -> 1, 1 -> 0, 2 -> 2."""
+    codes = np.repeat([0, 0, 1, 1, 2, 2], [5, 4, 4, 1, 1, 3])
+    predicted = np.array([0] * 5 + [1] * 4 + [0] * 4 + [2] + [1] + [2] * 3)
+    probabilities = one_hot(predicted, count=3)
+
+    match, mapping = code_class_match(probabilities, codes, categories=3)
+
+    assert match == pytest.approx(11 / 18)
+    assert mapping == {0: 1, 1: 0, 2: 2}
+
+
+def test_code_class_match_is_one_when_codes_are_the_digits_relabelled():
+    """Code k always drawn as digit (k + 3) mod 10: a perfect match, whatever the names."""
+    codes = np.arange(100) % 10
+
+    match, mapping = code_class_match(one_hot((codes + 3) % 10), codes)
+
+    assert match == 1.0
+    assert mapping == {code: (code + 3) % 10 for code in range(10)}
