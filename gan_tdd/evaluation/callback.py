@@ -8,6 +8,7 @@ from gan_tdd.callbacks.base import Callback
 from gan_tdd.checks import require_int
 from gan_tdd.data import fixed_noise
 from gan_tdd.evaluation.evaluator import Evaluator
+from gan_tdd.models import InfoGANModel, LabelledGANModel
 
 v1 = tf.compat.v1
 
@@ -21,6 +22,10 @@ class EvaluationCallback(Callback):
     - added to the epoch's `logs`, for the callbacks after this one: `mnist_score`,
       `frechet_distance`, `classes_covered` and `mean_p_fake` (plain numbers only; the class
       histogram goes to the log line, to TensorBoard and to `self.history`);
+    - for a model that draws what it is asked for, also how well it does: a conditional GAN or
+      ACGAN is asked for every digit in turn (0, 1, ..., 9, 0, ...) and gets `label_accuracy`
+      (per digit on the log line and in TensorBoard); InfoGAN draws from every categorical code
+      in turn, continuous codes 0, and gets `code_class_match` (with the digit of each code);
     - logged through the "gan_tdd" logger, with a warning in plain words when the samples
       cover fewer than 8 digits (mode collapse) or when the discriminator rejects generated
       images almost surely (mean p_fake over the epoch below 0.05);
@@ -84,24 +89,46 @@ class EvaluationCallback(Callback):
             return
         if self.evaluator is None:
             self.evaluator = Evaluator()
-        metrics = self.evaluator.evaluate(self.model.generate(self.session, self.noise))
+        metrics = self._generate_and_evaluate()
         if self._p_fake_values:
             metrics["mean_p_fake"] = float(np.mean(self._p_fake_values))
         metrics["epoch"] = epoch + 1
         self.history.append(metrics)
-        if logs is not None:
+        if logs is not None:  # plain numbers only: the lists go to the log line and TensorBoard
             logs.update({name: value for name, value in metrics.items()
-                         if name not in ("class_histogram", "epoch")})
+                         if name != "epoch" and isinstance(value, (int, float))})
         self._log(metrics)
         if self.writer is not None:
             self._write(metrics, int(self.session.run(self.model.g_step)))
 
+    def _generate_and_evaluate(self):
+        """Score the fixed noise's images; a model that draws on request is asked for every
+        digit (or code) in turn, so each comes equally often, and scored on whether it obliged."""
+        count = len(self.noise)
+        if isinstance(self.model, LabelledGANModel):
+            labels = np.arange(count) % self.model.num_classes
+            images = self.model.generate(self.session, self.noise, labels=labels)
+            return self.evaluator.evaluate(images, labels=labels)
+        if isinstance(self.model, InfoGANModel):
+            codes = np.arange(count) % self.model.categorical_dim
+            continuous = np.zeros((count, self.model.continuous_dim), np.float32)
+            images = self.model.generate(self.session, self.noise, codes=(codes, continuous))
+            return self.evaluator.evaluate(images, codes=codes)
+        return self.evaluator.evaluate(self.model.generate(self.session, self.noise))
+
     def _log(self, metrics):
         histogram = " ".join(f"{fraction:.2f}" for fraction in metrics["class_histogram"])
+        asked = ""
+        if "label_accuracy" in metrics:
+            per_digit = " ".join(f"{accuracy:.2f}" for accuracy in metrics["label_accuracy_per_digit"])
+            asked = f" label_accuracy {metrics['label_accuracy']:.3f} per digit [{per_digit}]"
+        if "code_class_match" in metrics:
+            digits = " ".join("-" if digit is None else str(digit) for digit in metrics["code_to_digit"])
+            asked = f" code_class_match {metrics['code_class_match']:.3f} digit of each code [{digits}]"
         self.logger.info("epoch %d evaluation on %d samples: mnist_score %.3f frechet_distance %.3f "
-                         "classes_covered %d class_histogram [%s]", metrics["epoch"], self.sample_count,
+                         "classes_covered %d class_histogram [%s]%s", metrics["epoch"], self.sample_count,
                          metrics["mnist_score"], metrics["frechet_distance"],
-                         metrics["classes_covered"], histogram)
+                         metrics["classes_covered"], histogram, asked)
         if metrics["classes_covered"] < self.COLLAPSE_CLASSES:
             self.logger.warning(
                 "epoch %d: the samples collapse onto %d of 10 digits (each of the others is under 5%% "
@@ -115,10 +142,14 @@ class EvaluationCallback(Callback):
 
     def _write(self, metrics, step):
         values = [v1.Summary.Value(tag=f"evaluation/{name}", simple_value=float(metrics[name]))
-                  for name in ("mnist_score", "frechet_distance", "classes_covered", "mean_p_fake")
+                  for name in ("mnist_score", "frechet_distance", "classes_covered", "mean_p_fake",
+                               "label_accuracy", "code_class_match")
                   if name in metrics]
         values += [v1.Summary.Value(tag=f"evaluation/class_fraction/{digit}", simple_value=fraction)
                    for digit, fraction in enumerate(metrics["class_histogram"])]
+        values += [v1.Summary.Value(tag=f"evaluation/label_accuracy_per_digit/{digit}", simple_value=accuracy)
+                   for digit, accuracy in enumerate(metrics.get("label_accuracy_per_digit", []))
+                   if not np.isnan(accuracy)]  # a digit never asked for has no accuracy
         self.writer.add_summary(v1.Summary(value=values), step)
         self.writer.flush()
 

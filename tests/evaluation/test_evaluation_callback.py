@@ -6,8 +6,9 @@ import pytest
 import tensorflow as tf
 
 from gan_tdd import Callback, GANDataset, GANModel
-from gan_tdd.data import load_mnist
+from gan_tdd.data import fixed_noise, load_mnist
 from gan_tdd.evaluation import EvaluationCallback, Evaluator, MNISTClassifier
+from gan_tdd.models import ACGANModel, ConditionalGANModel, InfoGANModel
 
 v1 = tf.compat.v1
 
@@ -72,6 +73,32 @@ class StubEvaluator:
 
     def evaluate(self, images):
         return dict(self.metrics)
+
+
+class RecordingEvaluator(StubEvaluator):
+    """A StubEvaluator that keeps what it was asked to score, and answers with the figures a
+    labelled model's or InfoGAN's evaluation adds."""
+
+    def __init__(self):
+        super().__init__()
+        self.calls = []
+
+    def evaluate(self, images, labels=None, codes=None):
+        self.calls.append({"images": images, "labels": labels, "codes": codes})
+        metrics = dict(self.metrics)
+        if labels is not None:
+            metrics.update(label_accuracy=0.25, label_accuracy_per_digit=[0.25] * 10)
+        if codes is not None:
+            metrics.update(code_class_match=0.5, code_to_digit=[9 - code for code in range(10)])
+        return metrics
+
+
+def tiny_session(model_class, **options):
+    """A tiny MNIST-sized model of `model_class` and a session with its variables initialized."""
+    model = model_class(noise_dim=NOISE_DIM, generator_width=4, discriminator_width=4, seed=0, **options)
+    session = v1.Session(graph=model.graph)
+    model.initialize(session)
+    return model, session
 
 
 class RecordEpochLogs(Callback):
@@ -221,3 +248,93 @@ def test_evaluation_callback_rejects_bad_settings_by_name(arguments, message):
     """Bad settings fail when the callback is made, naming the argument."""
     with pytest.raises(ValueError, match=message):
         EvaluationCallback(**arguments)
+
+
+@pytest.mark.parametrize("model_class", [
+    pytest.param(ConditionalGANModel, id="conditional"),
+    pytest.param(ACGANModel, id="acgan"),
+])
+def test_evaluation_callback_asks_a_labelled_model_for_every_digit_in_turn_and_logs_label_accuracy(
+        model_class):
+    """The fixed noise is drawn with labels 0, 1, ..., 9, 0, ...: 30 samples ask for each digit
+    three times; the label accuracy goes into the epoch's logs, the per-digit list does not."""
+    model, session = tiny_session(model_class)
+    evaluator = RecordingEvaluator()
+    with session:
+        logs = run_one_epoch(EvaluationCallback(sample_count=30, evaluator=evaluator), model, session,
+                             p_fake=0.5)
+        expected_images = model.generate(session, fixed_noise(30, NOISE_DIM, 0), labels=np.arange(30) % 10)
+
+    np.testing.assert_array_equal(evaluator.calls[0]["labels"], np.arange(30) % 10)
+    np.testing.assert_array_equal(evaluator.calls[0]["images"], expected_images)
+    assert logs["label_accuracy"] == 0.25
+    assert "label_accuracy_per_digit" not in logs
+
+
+def test_evaluation_callback_asks_infogan_for_every_code_in_turn_and_logs_the_code_class_match():
+    """InfoGAN's fixed samples take categorical codes 0, 1, ..., 9, 0, ... with continuous codes 0;
+    the code-class match goes into the epoch's logs."""
+    model, session = tiny_session(InfoGANModel, categorical_dim=10, continuous_dim=2)
+    evaluator = RecordingEvaluator()
+    with session:
+        logs = run_one_epoch(EvaluationCallback(sample_count=20, evaluator=evaluator), model, session,
+                             p_fake=0.5)
+
+    np.testing.assert_array_equal(evaluator.calls[0]["codes"], np.arange(20) % 10)
+    assert evaluator.calls[0]["labels"] is None
+    assert logs["code_class_match"] == 0.5
+    assert "label_accuracy" not in logs and "code_to_digit" not in logs
+
+
+def test_evaluation_callback_asks_a_plain_gan_for_neither_labels_nor_codes(model, session):
+    """A GAN draws no digit on request: it is scored on images alone, as before."""
+    evaluator = RecordingEvaluator()
+
+    logs = run_one_epoch(EvaluationCallback(sample_count=10, evaluator=evaluator), model, session, p_fake=0.5)
+
+    assert evaluator.calls[0]["labels"] is None and evaluator.calls[0]["codes"] is None
+    assert "label_accuracy" not in logs and "code_class_match" not in logs
+
+
+def test_evaluation_callback_logs_the_label_accuracy_per_digit_on_its_line(caplog):
+    """The info line gives the overall accuracy and each digit's."""
+    model, session = tiny_session(ConditionalGANModel)
+    with session, caplog.at_level(logging.INFO, logger="gan_tdd"):
+        run_one_epoch(EvaluationCallback(sample_count=10, evaluator=RecordingEvaluator()), model, session,
+                      p_fake=0.5)
+
+    assert "label_accuracy 0.250 per digit [0.25 0.25 0.25 0.25 0.25 0.25 0.25 0.25 0.25 0.25]" in caplog.text
+
+
+def test_evaluation_callback_logs_infogans_code_class_match_and_each_codes_digit(caplog):
+    """The info line gives the match and the digit each code stands for."""
+    model, session = tiny_session(InfoGANModel)
+    with session, caplog.at_level(logging.INFO, logger="gan_tdd"):
+        run_one_epoch(EvaluationCallback(sample_count=10, evaluator=RecordingEvaluator()), model, session,
+                      p_fake=0.5)
+
+    assert "code_class_match 0.500 digit of each code [9 8 7 6 5 4 3 2 1 0]" in caplog.text
+
+
+def test_evaluation_callback_writes_label_accuracy_to_tensorboard(tmp_path):
+    """`evaluation/label_accuracy` and one `evaluation/label_accuracy_per_digit/D` per digit."""
+    model, session = tiny_session(ConditionalGANModel)
+    evaluation = EvaluationCallback(sample_count=10, evaluator=RecordingEvaluator(), logdir=tmp_path)
+    with session:
+        run_one_epoch(evaluation, model, session, p_fake=0.5)
+        evaluation.on_train_end()
+
+    scalars = {value.tag: value.simple_value for path in tmp_path.glob("events.out.tfevents.*")
+               for event in v1.train.summary_iterator(str(path)) for value in event.summary.value}
+    assert scalars["evaluation/label_accuracy"] == 0.25
+    assert [scalars[f"evaluation/label_accuracy_per_digit/{digit}"] for digit in range(10)] == [0.25] * 10
+
+
+def test_evaluation_callback_gives_a_conditional_gans_label_accuracy_as_a_float(evaluator):
+    """With the real classifier, the label accuracy in the logs is a plain float in [0, 1]."""
+    model, session = tiny_session(ConditionalGANModel)
+    with session:
+        logs = run_one_epoch(EvaluationCallback(sample_count=50, evaluator=evaluator), model, session,
+                             p_fake=0.5)
+
+    assert type(logs["label_accuracy"]) is float and 0.0 <= logs["label_accuracy"] <= 1.0
