@@ -5,6 +5,7 @@
     python main.py sample --run RUN_DIR --count N --output FILE.npy|FILE.png
     python main.py --model conditional      draw the digit asked for: sample --digit D (infogan: --code C)
     python main.py evaluate FILE.npy        sample-quality figures of a file of samples
+    python main.py evaluate FILE.npy --labels LABELS.npy   ... and the label accuracy
 
     usage.py     one-line usage errors and the flags' value types
     flags.py     the flags of each command

@@ -1,10 +1,12 @@
-"""`python main.py evaluate FILE.npy [--json]`: score saved samples.
+"""`python main.py evaluate FILE.npy [--labels LABELS.npy] [--json]`: score saved samples.
 
 FILE.npy holds one float32 array of shape (count, 28, 28, 1) with values in [-1, 1], as
 `GANModel.generate` returns it (`np.save("samples.npy", images)`). Prints the MNIST score,
 the Fréchet distance to MNIST's test digits, the classes covered and the class histogram
-(see docs/evaluation.md). A file that cannot be scored ends the program with exit status 2
-and one line on stderr that names the problem.
+(see docs/evaluation.md). LABELS.npy, one integer digit per image, holds the digits the images
+were asked for (of a conditional GAN or ACGAN); the label accuracy is printed too, overall and
+per digit (docs/conditional.md). A file that cannot be scored ends the program with exit
+status 2 and one line on stderr that names the problem.
 """
 import json
 import sys
@@ -30,18 +32,7 @@ def load_samples(path):
             finite floats in [-1, 1] with count >= 2.
     """
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if not path.is_file():
-        raise InputError(f"{path}: is not a file")
-    try:
-        array = np.load(path, allow_pickle=False)
-    except (OSError, ValueError, EOFError) as error:
-        raise InputError(f"{path}: is not a .npy array file ({_first_line(error)})") from error
-    if isinstance(array, np.lib.npyio.NpzFile):
-        array.close()
-        raise InputError(f"{path}: is an .npz archive; save the one image array with "
-                         "np.save(FILE.npy, images)")
+    array = _load_array(path, "images")
     if array.dtype.kind != "f":
         raise InputError(f"{path}: holds {array.dtype} values; expected float32 images in [-1, 1] "
                          "(for uint8 pixels, save images / 127.5 - 1)")
@@ -59,15 +50,54 @@ def load_samples(path):
     return array.astype(np.float32, copy=False)
 
 
+def load_labels(path, count):
+    """Read and check LABELS.npy for `count` images; return the labels as int64.
+
+    Raises:
+        InputError: the file is missing or unreadable, or its array is not `count` integer
+            digits 0 to 9.
+    """
+    path = Path(path)
+    labels = _load_array(path, "labels")
+    if labels.dtype.kind not in "iu":
+        raise InputError(f"{path}: holds {labels.dtype} values; expected integer digits")
+    if labels.ndim != 1:
+        raise InputError(f"{path}: has shape {labels.shape}; expected ({count},)")
+    if len(labels) != count:
+        raise InputError(f"{path}: holds {len(labels)} labels for {count} images")
+    low, high = int(labels.min()), int(labels.max())
+    if low < 0 or high > 9:
+        raise InputError(f"{path}: holds labels in [{low}, {high}]; expected digits 0 to 9")
+    return labels.astype(np.int64)
+
+
+def _load_array(path, what):
+    """The one array of the .npy file at `path`; InputError for anything else."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputError(f"{path}: is not a file")
+    try:
+        array = np.load(path, allow_pickle=False)
+    except (OSError, ValueError, EOFError) as error:
+        raise InputError(f"{path}: is not a .npy array file ({_first_line(error)})") from error
+    if isinstance(array, np.lib.npyio.NpzFile):
+        array.close()
+        raise InputError(f"{path}: is an .npz archive; save the one {what} array with "
+                         f"np.save(FILE.npy, {what})")
+    return array
+
+
 def format_metrics(metrics):
     """One line per metric, the name then the value, aligned."""
+    width = max(18, *(len(name) + 2 for name in metrics))
     lines = []
     for name, value in metrics.items():
         if isinstance(value, list):
             value = " ".join(f"{fraction:.3f}" for fraction in value)
         elif isinstance(value, float):
             value = f"{value:.4f}"
-        lines.append(f"{name:<18}{value}")
+        lines.append(f"{name:<{width}}{value}")
     return "\n".join(lines)
 
 
@@ -79,6 +109,7 @@ def evaluate(argv):
         return exit_.code
     try:
         images = load_samples(args.file)
+        labels = None if args.labels is None else load_labels(args.labels, len(images))
     except InputError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
@@ -86,7 +117,8 @@ def evaluate(argv):
     from gan_tdd.data import DataError
     from gan_tdd.evaluation import Evaluator
     try:
-        metrics = Evaluator().evaluate(images)
+        evaluator = Evaluator()
+        metrics = evaluator.evaluate(images) if labels is None else evaluator.evaluate(images, labels=labels)
     except (FileNotFoundError, DataError, ValueError) as error:
         print(f"{PROG}: error: {_first_line(error)}", file=sys.stderr)
         return 1

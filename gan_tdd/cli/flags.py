@@ -66,5 +66,8 @@ def evaluate_parser():
     """The flags of `main.py evaluate`."""
     parser = OneLineErrorParser(prog="main.py evaluate", description="Score generated MNIST digits saved in a .npy file.")
     parser.add_argument("file", help="a .npy file with float32 images of shape (count, 28, 28, 1) in [-1, 1]")
+    parser.add_argument("--labels", metavar="LABELS.npy", default=None,
+                        help="the digit each image was asked for (integers, one per image): adds the "
+                             "label accuracy, overall and per digit")
     parser.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     return _add_verbose(parser)

@@ -157,3 +157,86 @@ def test_a_bad_file_is_answered_in_one_line_before_tensorflow_loads(tmp_path, ru
     assert result.stderr.splitlines() == [
         f"main.py evaluate: error: {path}: has shape (4, 28, 28); expected (count, 28, 28, 1); "
         "add the channel axis with images[..., None]"]
+
+
+@pytest.fixture
+def labels_file(tmp_path):
+    """The true labels of the 200 digits in samples_file, as the labels they were asked for."""
+    path = tmp_path / "labels.npy"
+    np.save(path, load_mnist("test")[1][:200])
+    return path
+
+
+def test_evaluate_with_labels_prints_the_label_accuracy_overall_and_per_digit(samples_file, labels_file,
+                                                                              capsys, monkeypatch):
+    """Real digits 'asked for' by their true labels: the classifier agrees with almost all of them."""
+    test_images, test_labels = load_mnist("test")
+    monkeypatch.setattr(gan_tdd.evaluation.evaluator, "load_mnist",
+                        lambda split: (test_images[-1000:], test_labels[-1000:]))
+
+    code = evaluate([str(samples_file), "--labels", str(labels_file)])
+
+    metrics = dict(line.split(maxsplit=1) for line in capsys.readouterr().out.splitlines())
+    assert code == 0
+    assert float(metrics["label_accuracy"]) > 0.97
+    assert len(metrics["label_accuracy_per_digit"].split()) == 10
+
+
+def test_evaluate_with_labels_hands_them_to_the_evaluator_and_prints_json(samples_file, labels_file, capsys,
+                                                                          monkeypatch):
+    """The labels reach Evaluator.evaluate unchanged; --json keeps the per-digit list a list."""
+    received = []
+
+    class LabelStub(StubEvaluator):
+        def evaluate(self, images, labels=None):
+            received.append(labels)
+            return {**self.metrics, "label_accuracy": 0.5, "label_accuracy_per_digit": [0.5] * 10}
+
+    monkeypatch.setattr(gan_tdd.evaluation, "Evaluator", LabelStub)
+
+    code = evaluate([str(samples_file), "--labels", str(labels_file), "--json"])
+
+    metrics = json.loads(capsys.readouterr().out)
+    assert code == 0
+    np.testing.assert_array_equal(received[0], load_mnist("test")[1][:200])
+    assert metrics["label_accuracy"] == 0.5 and metrics["label_accuracy_per_digit"] == [0.5] * 10
+
+
+@pytest.mark.parametrize("labels, message", [
+    pytest.param(np.zeros(199, np.int64), "holds 199 labels for 200 images", id="one_label_short"),
+    pytest.param(np.zeros((200, 1), np.int64), "has shape (200, 1); expected (200,)", id="two_dimensional"),
+    pytest.param(np.zeros(200, np.float32), "holds float32 values; expected integer digits",
+                 id="float_labels"),
+    pytest.param(np.full(200, 10), "holds labels in [10, 10]; expected digits 0 to 9", id="label_10"),
+    pytest.param(np.full(200, -1), "holds labels in [-1, -1]; expected digits 0 to 9", id="negative"),
+])
+def test_evaluate_rejects_labels_that_do_not_fit_the_images(samples_file, tmp_path, capsys, labels, message):
+    """Labels of the wrong count, shape, type or range: exit status 2 and one line naming the file."""
+    path = tmp_path / "labels.npy"
+    np.save(path, labels)
+
+    code = evaluate([str(samples_file), "--labels", str(path)])
+
+    line = error_line(capsys)
+    assert code == 2
+    assert line == f"main.py evaluate: error: {path}: {message}"
+
+
+def test_evaluate_names_a_missing_labels_file(samples_file, tmp_path, capsys):
+    """--labels naming no file: exit status 2, one line."""
+    code = evaluate([str(samples_file), "--labels", str(tmp_path / "nowhere.npy")])
+
+    assert code == 2
+    assert error_line(capsys).endswith("nowhere.npy: no such file")
+
+
+def test_a_labels_file_that_does_not_fit_is_answered_before_tensorflow_loads(samples_file, tmp_path, run_main):
+    """The labels are checked with numpy alone, like the samples: one line, status 2."""
+    path = tmp_path / "labels.npy"
+    np.save(path, np.arange(10))
+
+    result = run_main("evaluate", samples_file, "--labels", path)
+
+    assert result.returncode == 2
+    assert result.stdout == "tensorflow loaded: False\n"
+    assert result.stderr.splitlines() == [f"main.py evaluate: error: {path}: holds 10 labels for 200 images"]
