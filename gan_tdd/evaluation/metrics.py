@@ -174,7 +174,7 @@ def code_class_match(probabilities, codes, categories=None):
 
     match = max over one-to-one mappings m of #{x : argmax_y p(y|x) = m(code(x))} / #x
 
-    The clustering accuracy of Chen et al. 2016 (InfoGAN, section 7.1, 5% error on MNIST),
+    The clustering accuracy of Chen et al. 2016 (InfoGAN, section 7: 5% error on MNIST),
     https://arxiv.org/abs/1606.03657. 1 when each code draws one digit of its own; near
     1 / classes when the code is ignored.
 
