@@ -9,6 +9,7 @@ per digit (docs/conditional.md). A file that cannot be scored ends the program w
 status 2 and one line on stderr that names the problem.
 """
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def format_metrics(metrics):
     lines = []
     for name, value in metrics.items():
         if isinstance(value, list):
-            value = " ".join(f"{fraction:.3f}" for fraction in value)
+            value = " ".join("-" if fraction is None else f"{fraction:.3f}" for fraction in value)
         elif isinstance(value, float):
             value = f"{value:.4f}"
         lines.append(f"{name:<{width}}{value}")
@@ -123,8 +124,16 @@ def evaluate(argv):
         print(f"{PROG}: error: {_first_line(error)}", file=sys.stderr)
         return 1
     metrics = {"images": len(images), **metrics}
+    metrics = {name: _without_nan(value) for name, value in metrics.items()}
     print(json.dumps(metrics) if args.json else format_metrics(metrics))
     return 0
+
+
+def _without_nan(value):
+    """None for NaN in a list (a digit no image was asked for): JSON has no NaN."""
+    if isinstance(value, list):
+        return [None if isinstance(item, float) and math.isnan(item) else item for item in value]
+    return value
 
 
 def _first_line(error):

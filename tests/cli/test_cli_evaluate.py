@@ -240,3 +240,26 @@ def test_a_labels_file_that_does_not_fit_is_answered_before_tensorflow_loads(sam
     assert result.returncode == 2
     assert result.stdout == "tensorflow loaded: False\n"
     assert result.stderr.splitlines() == [f"main.py evaluate: error: {path}: holds 10 labels for 200 images"]
+
+
+def test_evaluate_shows_a_digit_no_image_was_asked_for_as_a_dash_and_as_null_in_json(
+        samples_file, tmp_path, capsys, monkeypatch):
+    """Images all asked for 7: the other digits have no accuracy, '-' on the line, null in JSON
+    (which has no NaN)."""
+    labels = tmp_path / "sevens.npy"
+    np.save(labels, np.full(200, 7))
+    per_digit = [float("nan")] * 7 + [0.5] + [float("nan")] * 2
+
+    class SevensStub(StubEvaluator):
+        def evaluate(self, images, labels=None):
+            return {**self.metrics, "label_accuracy": 0.5, "label_accuracy_per_digit": per_digit}
+
+    monkeypatch.setattr(gan_tdd.evaluation, "Evaluator", SevensStub)
+
+    evaluate([str(samples_file), "--labels", str(labels)])
+    text = dict(line.split(maxsplit=1) for line in capsys.readouterr().out.splitlines())
+    evaluate([str(samples_file), "--labels", str(labels), "--json"])
+    as_json = json.loads(capsys.readouterr().out)
+
+    assert text["label_accuracy_per_digit"] == "- - - - - - - 0.500 - -"
+    assert as_json["label_accuracy_per_digit"] == [None] * 7 + [0.5, None, None]
