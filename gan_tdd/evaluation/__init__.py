@@ -4,6 +4,9 @@
     metrics = Evaluator().evaluate(generated_images)
     # {"mnist_score": 9.1, "frechet_distance": 4.2, "classes_covered": 10, "class_histogram": [...]}
 
+    Evaluator().evaluate(images, labels=digits_asked_for)   # + "label_accuracy", per digit too
+    Evaluator().evaluate(images, codes=infogan_categories)   # + "code_class_match"
+
 During training, `EvaluationCallback` computes them at the end of every n-th epoch.
 """
 from gan_tdd.evaluation.callback import EvaluationCallback
