@@ -15,16 +15,20 @@ class SampleGridCallback(Callback):
     epoch grid in the directory (those of earlier, resumed parts of the run included).
     """
 
-    def __init__(self, directory, noise, labels=None):
+    def __init__(self, directory, noise, labels=None, codes=None, columns=None):
         """Args:
             directory: where the grids go; made when training begins.
             noise: the fixed noise batch, shape (count, noise_dim); 64 makes an 8x8 grid.
             labels: for a labelled model (gan_tdd.models), the class of each image; None for
                 a model that takes none.
+            codes: for InfoGAN, the (categorical, continuous) code of each image; None otherwise.
+            columns: images per row of the grid; None for a square grid.
         """
         self.directory = Path(directory)
         self.noise = noise
         self.labels = labels
+        self.codes = codes
+        self.columns = columns
 
     def on_train_begin(self, logs=None):
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -41,10 +45,12 @@ class SampleGridCallback(Callback):
             save_gif(frames, self.directory / "progress.gif")
 
     def _save_grid(self, path):
-        if self.labels is None:
-            images = self.model.generate(self.session, self.noise)
-        else:
+        if self.labels is not None:
             images = self.model.generate(self.session, self.noise, labels=self.labels)
+        elif self.codes is not None:
+            images = self.model.generate(self.session, self.noise, codes=self.codes)
+        else:
+            images = self.model.generate(self.session, self.noise)
         # A model whose weights turned NaN draws nothing: keep the last picture it drew instead.
         if np.isfinite(images).all():
-            save_grid(images, path)
+            save_grid(images, path, columns=self.columns)

@@ -165,8 +165,8 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
                          ProgressBar(),
                          SummaryCallback(run_directory, settings.summary_every, settings.images_every),
                          LogCallback(settings.log_every),
-                         SampleGridCallback(run_directory / "samples", _fixed_noise(run_directory, settings),
-                                            **_grid_labels(settings)),
+                         SampleGridCallback(run_directory / "samples",
+                                            **_grid_inputs(settings, _fixed_noise(run_directory, settings))),
                          CheckpointCallback(checkpointer)]
             with stop_on_interrupt(model):
                 model.fit(session, dataset, epochs=epochs_left, k_steps=settings.k_steps,
@@ -184,11 +184,20 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
     return 0
 
 
-def _grid_labels(settings):
-    """A labelled model's grids show one row per digit: 10 rows of 10."""
+def _grid_inputs(settings, noise):
+    """What the sample grids draw. A labelled model: one row per digit, 10 rows of 10. InfoGAN:
+    one row per categorical code, and along each row its first continuous code swept from -1 to 1
+    (the others at 0), one noise vector per row, so a row shows what that code does."""
     import numpy as np
 
-    return {"labels": np.repeat(np.arange(10), 10)} if settings.model in LABELLED_MODELS else {}
+    if settings.model in LABELLED_MODELS:
+        return {"noise": noise, "labels": np.repeat(np.arange(10), 10), "columns": 10}
+    if settings.model == "infogan":
+        sweep = np.zeros((100, 2), np.float32)
+        sweep[:, 0] = np.tile(np.linspace(-1, 1, 10), 10)
+        return {"noise": np.repeat(noise[:10], 10, axis=0), "codes": (np.repeat(np.arange(10), 10), sweep),
+                "columns": 10}
+    return {"noise": noise}
 
 
 def _fixed_noise(run_directory, settings):

@@ -8,6 +8,7 @@ from PIL import Image
 
 from gan_tdd.cli import main
 from gan_tdd.cli.settings import RunSettings
+from gan_tdd.cli.train import _grid_inputs
 
 
 def test_a_conditional_run_records_its_model_and_draws_one_row_per_digit(run_flags, tmp_path):
@@ -50,6 +51,24 @@ def test_sample_code_draws_from_an_infogan_run(run_flags, tmp_path):
                    "--output", str(output)])
 
     assert status == 0 and np.load(output).shape == (3, 28, 28, 1)
+
+
+def test_an_infogan_runs_grid_has_a_row_per_code_and_sweeps_a_continuous_code_along_it(run_flags, tmp_path):
+    """Ten rows of ten: row c draws categorical code c; along a row only the first continuous code
+    moves, from -1 to 1, with one noise vector per row."""
+    main(run_flags + ["--model", "infogan", "--epochs", "1", "--run-name", "i"])
+
+    grid = np.asarray(Image.open(tmp_path / "runs" / "i" / "samples" / "final.png"))
+
+    inputs = _grid_inputs(RunSettings(model="infogan"), np.arange(64 * 3, dtype=np.float32).reshape(64, 3))
+    categorical, continuous = inputs["codes"]
+
+    # Ten images of 28 pixels with 1-pixel borders, drawn at twice the size, each way.
+    assert grid.shape[:2] == (2 * (10 * 29 + 1), 2 * (10 * 29 + 1))
+    assert (categorical.reshape(10, 10) == np.arange(10)[:, None]).all()
+    np.testing.assert_allclose(continuous[:10, 0], np.linspace(-1, 1, 10))
+    assert (continuous[:, 1] == 0).all()
+    assert (inputs["noise"].reshape(10, 10, 3) == inputs["noise"][::10][:, None]).all()
 
 
 @pytest.mark.parametrize("model, flag, message", [
