@@ -1,4 +1,4 @@
-"""The flags of each command of main.py: training (made from RunSettings' fields), sample and evaluate."""
+"""The flags of each command of main.py: training (made from RunSettings' fields), sample, restore and evaluate."""
 import argparse
 
 from gan_tdd.cli.settings import RunSettings
@@ -58,6 +58,21 @@ def sample_parser():
     parser.add_argument("--code", type=non_negative_int, default=None,
                         help="the categorical code to draw from, for a run of --model infogan "
                              "(default: every value in turn)")
+    parser.add_argument("--overwrite", action="store_true", help="replace --output if it exists")
+    return _add_verbose(parser)
+
+
+def restore_parser():
+    """The flags of `main.py restore`."""
+    parser = OneLineErrorParser(prog="main.py restore",
+                                description="Restore damaged images with an image-to-image run's last checkpoint.")
+    parser.add_argument("--run", required=True, metavar="RUN_DIR",
+                        help="a run directory of --model image-to-image")
+    parser.add_argument("--input", required=True, metavar="DAMAGED.npy",
+                        help="a .npy file of damaged images (count, H, W, C): float in [-1, 1] or uint8")
+    parser.add_argument("--output", required=True,
+                        help="FILE.npy: float32 array of the restored images in [-1, 1]; FILE.png: a grid "
+                             "of rows damaged | restored")
     parser.add_argument("--overwrite", action="store_true", help="replace --output if it exists")
     return _add_verbose(parser)
 

@@ -25,6 +25,9 @@ def sample(argv):
         settings = RunSettings.read(args.run)
     except (FileNotFoundError, ValueError) as error:
         raise UsageError(f"argument --run: {error}") from None
+    if settings.model == "image-to-image":
+        raise UsageError("argument --run: the run's model, image-to-image, draws nothing from noise: "
+                         "restore damaged images with main.py restore")
     checkpoints = Path(args.run) / "checkpoints"
     if not (checkpoints / "checkpoint").is_file():
         raise UsageError(f"argument --run: {args.run} holds no checkpoint yet")

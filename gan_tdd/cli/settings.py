@@ -14,13 +14,15 @@ import json
 import os
 from pathlib import Path
 
-from gan_tdd.cli.usage import fraction, non_negative_int, positive_float, positive_int
+from gan_tdd.cli.usage import fraction, non_negative_float, non_negative_int, positive_float, positive_int
 
 LOSSES = ("non-saturating", "minimax", "least-squares", "wasserstein", "wasserstein-gp", "hinge")
 NETWORKS = ("dcgan", "mlp")
 # The models of gan_tdd.model and gan_tdd.models; the labelled ones train on the data's labels.
-MODELS = ("gan", "conditional", "acgan", "infogan")
+MODELS = ("gan", "conditional", "acgan", "infogan", "image-to-image")
 LABELLED_MODELS = ("conditional", "acgan")
+# gan_tdd.image_to_image.DAMAGES' names, written out so that the flags need no numpy.
+DAMAGES = ("lower-half", "noise", "low-resolution")
 
 # What each loss needs beyond the defaults below, from the papers and measured here (docs/losses.md).
 # A flag that is given wins over the preset; settings.json records what was used.
@@ -36,6 +38,10 @@ LOSS_PRESETS = {
     "wasserstein-gp": {"k_steps": 5, "d_learning_rate": 2e-4, "g_learning_rate": 2e-4, "beta1": 0.0,
                        "beta2": 0.9},
 }
+
+# What a model needs beyond the defaults below: the image-to-image model learns at pix2pix's rate,
+# the one docs/image-to-image.md measured. A flag that is given wins, as over a loss's preset.
+MODEL_PRESETS = {"image-to-image": {"d_learning_rate": 2e-4, "g_learning_rate": 2e-4}}
 
 SETTINGS_FILE = "settings.json"
 
@@ -60,8 +66,15 @@ class RunSettings:
     networks: str = _setting("dcgan", "the generator and discriminator pair (gan_tdd.networks)", str,
                              choices=NETWORKS, before="dcgan")
     model: str = _setting("gan", "the model: a GAN, or one that draws the digit asked for (conditional, "
-                                 "acgan: trained on the data's labels; infogan: on a code of its own)",
+                                 "acgan: trained on the data's labels; infogan: on a code of its own), "
+                                 "or image-to-image: restores digits with --damage",
                           str, choices=MODELS, before="gan")
+    damage: str = _setting("lower-half", "image-to-image: the damage the model learns to undo", str,
+                           choices=DAMAGES, before="lower-half")
+    # pix2pix's 100:1 of L1 to GAN loss; 0 trains on the pixel loss alone (docs/image-to-image.md).
+    adversarial_weight: float = _setting(0.01, "image-to-image: the adversarial loss's weight beside the "
+                                               "L1 pixel loss; 0 for the pixel loss alone",
+                                         non_negative_float, before=0.01)
     # One D update per G update: D keeps the lead (p_fake 0.32 to 0.41 over the default run).
     k_steps: int = _setting(1, "discriminator updates per generator update", positive_int, preset=True)
     # 5x DCGAN's 2e-4: all ten digits after 1,000 steps instead of 7; 2e-3 oscillates more.
@@ -116,7 +129,8 @@ class RunSettings:
         """The settings of a new run from parsed flags: a flag left out takes the loss's preset
         where it has one, else the default. Also returns the preset values used, to show them."""
         values = {field.name: getattr(args, field.name, field.default) for field in cls.flag_fields()}
-        preset = {name: value for name, value in LOSS_PRESETS[values["loss"]].items() if values[name] is None}
+        presets = {**LOSS_PRESETS[values["loss"]], **MODEL_PRESETS.get(values["model"], {})}
+        preset = {name: value for name, value in presets.items() if values[name] is None}
         for field in cls.flag_fields():
             if field.metadata.get("preset") and values[field.name] is None:
                 values[field.name] = preset.get(field.name, field.default)
@@ -180,6 +194,8 @@ class RunSettings:
         With `batches_per_epoch` and learning_rate_decay "linear", the learning rates fall to 0
         at the end of the run's last epoch; without it (to sample), they do not matter.
         """
+        if self.model == "image-to-image":
+            return self._build_image_to_image_model()
         from gan_tdd.model import GANModel
         from gan_tdd.models import ACGANModel, ConditionalGANModel, InfoGANModel
 
@@ -195,3 +211,13 @@ class RunSettings:
                      gradient_penalty_weight=self.gradient_penalty_weight,
                      d_learning_rate=self.d_learning_rate, g_learning_rate=self.g_learning_rate,
                      beta1=self.beta1, beta2=self.beta2, seed=self.seed, decay_steps=decay_steps)
+
+    def _build_image_to_image_model(self):
+        """The ImageToImageModel these settings describe; its learning rates stay constant."""
+        from gan_tdd.image_to_image import ImageToImageModel
+
+        return ImageToImageModel(image_shape=tuple(self.image_shape), generator_width=self.generator_width,
+                                 discriminator_width=self.discriminator_width, loss=self.loss,
+                                 adversarial_weight=self.adversarial_weight,
+                                 d_learning_rate=self.d_learning_rate, g_learning_rate=self.g_learning_rate,
+                                 beta1=self.beta1, beta2=self.beta2, seed=self.seed)

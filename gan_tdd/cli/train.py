@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gan_tdd.cli.flags import train_parser
 from gan_tdd.cli.runs import check_run_directory, new_run_directory
-from gan_tdd.cli.settings import LABELLED_MODELS, RunSettings
+from gan_tdd.cli.settings import LABELLED_MODELS, MODEL_PRESETS, RunSettings
 from gan_tdd.cli.terminal import AboveTheBar, log_to_file, stop_logging, stop_on_interrupt
 from gan_tdd.cli.usage import UsageError
 
@@ -18,7 +18,8 @@ def _settings_for(args, argv):
         settings, preset = RunSettings.from_flags(args)
         if preset:
             shown = ", ".join(f"--{name.replace('_', '-')} {value:g}" for name, value in preset.items())
-            print(f"loss {settings.loss}: its preset {shown} (a flag given overrides it)", file=sys.stderr)
+            whose = f"model {settings.model}" if settings.model in MODEL_PRESETS else f"loss {settings.loss}"
+            print(f"{whose}: its preset {shown} (a flag given overrides it)", file=sys.stderr)
         if settings.data != "mnist":
             # Absolute, so that --resume and sample work from any directory.
             settings.data = str(Path(settings.data).resolve())
@@ -71,6 +72,9 @@ def train(argv):
         run_directory = Path(args.resume)
         # A new --epochs total is the run's from now on: a later plain --resume keeps it.
         settings.write(run_directory)
+    if settings.model == "image-to-image":
+        from gan_tdd.cli.train_image_to_image import train_image_to_image
+        return train_image_to_image(run_directory, settings, dataset, model, resuming=args.resume is not None)
     return _train_run(run_directory, settings, dataset, model, resuming=args.resume is not None,
                       trace_events=args.trace)
 

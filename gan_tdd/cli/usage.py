@@ -76,6 +76,17 @@ def positive_float(text):
     return value
 
 
+def non_negative_float(text):
+    """An argparse type: a finite number >= 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (value >= 0 and math.isfinite(value)):
+        raise argparse.ArgumentTypeError(f"must be a finite number >= 0, got {text!r}")
+    return value
+
+
 def fraction(text):
     """An argparse type: a number in [0, 1)."""
     try:
