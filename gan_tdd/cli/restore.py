@@ -19,7 +19,7 @@ def read_damaged(path, image_shape):
         raise UsageError(f"argument --input: {path} is not a .npy array ({error})") from None
     if not isinstance(images, np.ndarray):  # an .npz archive
         raise UsageError(f"argument --input: {path} is not a .npy array but an archive of several")
-    if images.ndim == len(image_shape) - 1 and image_shape[-1] == 1:
+    if images.ndim == len(image_shape) and image_shape[-1] == 1:
         images = images[..., None]  # grey images without their channel axis
     try:
         images = as_gan_images(images, f"the images of {path}")

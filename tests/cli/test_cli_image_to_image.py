@@ -75,6 +75,16 @@ class TestRestore:
         assert restored.shape == (3, 28, 28, 1) and restored.dtype == np.float32
         assert restored.min() >= -1 and restored.max() <= 1
 
+    def test_restore_takes_uint8_images_without_a_channel_axis(self, run_flags, tmp_path):
+        """(count, 28, 28) bytes, as MNIST's files hold them, are restored as (count, 28, 28, 1)."""
+        run = train_tiny(run_flags, tmp_path, "--epochs", "1")
+        np.save(tmp_path / "damaged.npy", np.zeros((2, 28, 28), np.uint8))
+
+        main(["restore", "--run", str(run), "--input", str(tmp_path / "damaged.npy"),
+              "--output", str(tmp_path / "restored.npy")])
+
+        assert np.load(tmp_path / "restored.npy").shape == (2, 28, 28, 1)
+
     def test_restore_to_a_png_draws_each_damaged_image_beside_its_restoration(self, run_flags, tmp_path):
         """Three rows of two images."""
         run = train_tiny(run_flags, tmp_path, "--epochs", "1")
