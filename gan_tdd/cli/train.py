@@ -15,6 +15,7 @@ from gan_tdd.cli.usage import UsageError
 def _settings_for(args, argv):
     """The settings of a run: a new run's from the flags; a resumed run's from its settings.json."""
     if args.resume is None:
+        _refuse_flags_of_another_model(args.model, argv)
         settings, preset = RunSettings.from_flags(args)
         if preset:
             shown = ", ".join(f"--{name.replace('_', '-')} {value:g}" for name, value in preset.items())
@@ -37,13 +38,35 @@ def _settings_for(args, argv):
     return settings
 
 
-def _refuse_run_flags_with_resume(argv):
-    """A resumed run keeps the settings it was started with: a flag that would change them is a
-    mistake, not something to ignore."""
+# The flags of the GAN's loop that image-to-image training has no use for, and the reverse.
+GAN_LOOP_FLAGS = {"k_steps", "pretrain_d_steps", "learning_rate_decay", "networks", "noise_dim",
+                  "label_smoothing", "trace"}
+IMAGE_TO_IMAGE_FLAGS = {"damage", "adversarial_weight"}
+
+
+def _flags_given(argv):
+    """The names of the training flags that `argv` gives, whatever their values."""
     parser = train_parser()
     for action in parser._actions:
         action.default = argparse.SUPPRESS
-    given = sorted(set(vars(parser.parse_args(argv))) & {*RunSettings.kept_on_resume(), "logdir", "run_name"})
+    return set(vars(parser.parse_args(argv)))
+
+
+def _refuse_flags_of_another_model(model, argv):
+    """A flag that the chosen model would ignore is a mistake, not something to ignore."""
+    unused = GAN_LOOP_FLAGS if model == "image-to-image" else IMAGE_TO_IMAGE_FLAGS
+    given = sorted(_flags_given(argv) & unused)
+    if given:
+        flags = ", ".join("--" + name.replace("_", "-") for name in given)
+        why = "--model image-to-image does not use them" if model == "image-to-image" else \
+            "only --model image-to-image uses them"
+        raise UsageError(f"{flags}: {why}")
+
+
+def _refuse_run_flags_with_resume(argv):
+    """A resumed run keeps the settings it was started with: a flag that would change them is a
+    mistake, not something to ignore."""
+    given = sorted(_flags_given(argv) & {*RunSettings.kept_on_resume(), "logdir", "run_name"})
     if given:
         flags = ", ".join("--" + name.replace("_", "-") for name in given)
         raise UsageError(f"--resume continues a run with the settings in its settings.json; "

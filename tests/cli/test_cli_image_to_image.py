@@ -60,6 +60,20 @@ class TestTraining:
         assert "--damage" in line and "lower-half" in line and "low-resolution" in line
         assert result.stdout.endswith("tensorflow loaded: False\n")
 
+    @pytest.mark.parametrize("argv, expected", [
+        pytest.param(["--model", "image-to-image", "--k-steps", "2"],
+                     "--k-steps: --model image-to-image does not use them", id="gan_flag_with_image_to_image"),
+        pytest.param(["--damage", "noise"], "--damage: only --model image-to-image uses them",
+                     id="damage_with_a_gan"),
+    ])
+    def test_a_flag_the_model_would_ignore_is_refused_in_one_line(self, run_main, one_line, argv, expected):
+        """Before TensorFlow loads, so a mistaken run costs a second."""
+        result = run_main(*argv)
+
+        assert result.returncode == 2
+        assert one_line(result.stderr) == f"main.py: error: {expected}"
+        assert result.stdout.endswith("tensorflow loaded: False\n")
+
 
 class TestRestore:
     def test_restore_writes_float32_images_of_the_input_shape(self, run_flags, tmp_path):
