@@ -4,7 +4,7 @@ from pathlib import Path
 
 from gan_tdd.cli.flags import restore_parser
 from gan_tdd.cli.settings import RunSettings
-from gan_tdd.cli.usage import UsageError
+from gan_tdd.cli.usage import UsageError, checked_output
 
 
 def read_damaged(path, image_shape):
@@ -38,13 +38,7 @@ def restore(argv):
     are checked before TensorFlow loads: a mistake costs one line and about a second.
     """
     args = restore_parser().parse_args(argv)
-    output = Path(args.output)
-    if output.suffix not in (".npy", ".png"):
-        raise UsageError(f"argument --output: must end in .npy or .png, got {args.output}")
-    if output.exists() and not args.overwrite:
-        raise UsageError(f"argument --output: {output} exists already: pass --overwrite to replace it")
-    if not output.parent.is_dir():
-        raise UsageError(f"argument --output: the directory {output.parent} does not exist")
+    output = checked_output(args.output, args.overwrite)
     if not Path(args.input).is_file():
         raise UsageError(f"argument --input: {args.input} does not exist")
     try:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from gan_tdd.cli.flags import sample_parser
 from gan_tdd.cli.settings import LABELLED_MODELS, RunSettings
-from gan_tdd.cli.usage import UsageError
+from gan_tdd.cli.usage import UsageError, checked_output
 
 
 def sample(argv):
@@ -14,13 +14,7 @@ def sample(argv):
     before TensorFlow loads: a mistake costs one line and about a second.
     """
     args = sample_parser().parse_args(argv)
-    output = Path(args.output)
-    if output.suffix not in (".npy", ".png"):
-        raise UsageError(f"argument --output: must end in .npy or .png, got {args.output}")
-    if output.exists() and not args.overwrite:
-        raise UsageError(f"argument --output: {output} exists already: pass --overwrite to replace it")
-    if not output.parent.is_dir():
-        raise UsageError(f"argument --output: the directory {output.parent} does not exist")
+    output = checked_output(args.output, args.overwrite)
     try:
         settings = RunSettings.read(args.run)
     except (FileNotFoundError, ValueError) as error:

@@ -6,6 +6,8 @@ import argparse
 import difflib
 import math
 
+from pathlib import Path
+
 from gan_tdd.cli.runs import is_plain_name
 
 
@@ -103,3 +105,16 @@ def run_name(text):
     if not is_plain_name(text):
         raise argparse.ArgumentTypeError(f"must be a plain directory name, got {text!r}")
     return text
+
+
+def checked_output(path, overwrite):
+    """The `--output` of sample and restore as a Path: a .npy or .png file in a directory that
+    exists, and not a file that exists unless `overwrite`; else a UsageError naming the flag."""
+    output = Path(path)
+    if output.suffix not in (".npy", ".png"):
+        raise UsageError(f"argument --output: must end in .npy or .png, got {path}")
+    if output.exists() and not overwrite:
+        raise UsageError(f"argument --output: {output} exists already: pass --overwrite to replace it")
+    if not output.parent.is_dir():
+        raise UsageError(f"argument --output: the directory {output.parent} does not exist")
+    return output
