@@ -67,37 +67,23 @@ positive_int = int_at_least(1)
 non_negative_int = int_at_least(0)
 
 
-def positive_float(text):
-    """An argparse type: a finite number > 0."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not (value > 0 and math.isfinite(value)):
-        raise argparse.ArgumentTypeError(f"must be a finite number > 0, got {text!r}")
-    return value
+def float_where(accepts, expected):
+    """An argparse type: a number that `accepts(value)` allows; otherwise "must be EXPECTED"."""
+    def parse(text):
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not accepts(value):
+            raise argparse.ArgumentTypeError(f"must be {expected}, got {text!r}")
+        return value
+    parse.__name__ = expected
+    return parse
 
 
-def non_negative_float(text):
-    """An argparse type: a finite number >= 0."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not (value >= 0 and math.isfinite(value)):
-        raise argparse.ArgumentTypeError(f"must be a finite number >= 0, got {text!r}")
-    return value
-
-
-def fraction(text):
-    """An argparse type: a number in [0, 1)."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not 0 <= value < 1:
-        raise argparse.ArgumentTypeError(f"must be a number in [0, 1), got {text!r}")
-    return value
+positive_float = float_where(lambda value: value > 0 and math.isfinite(value), "a finite number > 0")
+non_negative_float = float_where(lambda value: value >= 0 and math.isfinite(value), "a finite number >= 0")
+fraction = float_where(lambda value: 0 <= value < 1, "a number in [0, 1)")
 
 
 def run_name(text):
