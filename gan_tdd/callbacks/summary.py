@@ -1,4 +1,6 @@
 """SummaryCallback: TensorBoard event files of the graph, the training scalars and image grids."""
+import time
+
 from gan_tdd.quiet_tensorflow import tf
 
 from gan_tdd.callbacks.base import Callback
@@ -29,9 +31,7 @@ class SummaryCallback(Callback):
 
     def set_model(self, model, session, dataset=None):
         super().set_model(model, session, dataset)
-        # A FileWriter refuses to be made while eager execution is on: make it in the model's graph.
-        with model.graph.as_default():
-            self.writer = v1.summary.FileWriter(self.logdir, graph=model.graph)
+        self.writer = event_writer(self.logdir, model, graph=model.graph)
 
     def fetches(self, step):
         wanted = {}
@@ -49,3 +49,15 @@ class SummaryCallback(Callback):
     def on_train_end(self, logs=None):
         # Also after a step raised: closing flushes what was written, so the file stays whole.
         self.writer.close()
+
+
+def event_writer(logdir, model, graph=None):
+    """A FileWriter of a new event file in `logdir`, made in the model's graph (a FileWriter
+    refuses to be made while eager execution is on).
+
+    TensorFlow names an event file by the second it was opened: a run resumed within the same
+    second would open the same name and overwrite the first part's events. The nanoseconds in
+    the suffix make each file new, and keep the names in the order they were written.
+    """
+    with model.graph.as_default():
+        return v1.summary.FileWriter(str(logdir), graph=graph, filename_suffix=f".{time.time_ns()}")

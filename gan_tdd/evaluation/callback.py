@@ -5,6 +5,7 @@ import numpy as np
 from gan_tdd.quiet_tensorflow import tf
 
 from gan_tdd.callbacks.base import Callback
+from gan_tdd.callbacks.summary import event_writer
 from gan_tdd.checks import require_int
 from gan_tdd.data import fixed_noise
 from gan_tdd.evaluation.evaluator import Evaluator
@@ -66,9 +67,7 @@ class EvaluationCallback(Callback):
         self.noise = fixed_noise(self.sample_count, model.noise_dim, self.seed)
         if self.logdir is not None:
             self._close_writer()  # one left open by a fit that ended in an exception
-            # A FileWriter refuses to be made while eager execution is on: make it in the model's graph.
-            with model.graph.as_default():
-                self.writer = v1.summary.FileWriter(self.logdir)
+            self.writer = event_writer(self.logdir, model)
 
     def on_epoch_begin(self, epoch, logs=None):
         self._evaluating = (epoch + 1) % self.every_n_epochs == 0

@@ -50,3 +50,14 @@ def test_summary_callback_writes_the_graph_with_one_shared_discriminator(tiny_mo
 
     assert len(graph_events) == 1
     assert kernels == ["discriminator/downsample_1/kernel"]
+
+
+def test_a_second_fit_into_the_same_directory_keeps_the_first_ones_events(tiny_model, session, tiny_dataset, tmp_path):
+    """A resumed run writes a new event file beside the old one, even within the same second, so
+    TensorBoard shows steps 1-6 and 7-12 (TensorFlow names event files by the second alone)."""
+    for _ in range(2):
+        tiny_model.fit(session, tiny_dataset, epochs=1, callbacks=[SummaryCallback(tmp_path, every_n_steps=1)])
+
+    steps = sorted(event.step for event in read_events(tmp_path)
+                   for value in event.summary.value if value.tag == "summaries/g_loss")
+    assert steps == list(range(1, 13))
