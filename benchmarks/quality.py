@@ -13,12 +13,13 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 
 from gan_tdd.quiet_tensorflow import tf
 from gan_tdd import Callback, GANDataset
 from gan_tdd.cli.flags import train_parser
-from gan_tdd.cli.settings import RunSettings
-from gan_tdd.data import fixed_noise, load_images
+from gan_tdd.cli.settings import LABELLED_MODELS, RunSettings
+from gan_tdd.data import fixed_noise, load_labelled_images
 from gan_tdd.evaluation import Evaluator
 from gan_tdd.images import save_grid
 
@@ -26,8 +27,9 @@ from gan_tdd.images import save_grid
 class ReportAtSteps(Callback):
     """At each listed step: pause the clock, score samples from fixed noise, print a row."""
 
-    def __init__(self, steps, evaluator, noise, out, k_steps):
+    def __init__(self, steps, evaluator, noise, out, k_steps, labels=None):
         self.steps = sorted(steps)
+        self.labels = labels  # the digits a labelled model is asked for, or None
         self.k_steps = k_steps
         self.evaluator = evaluator
         self.noise = noise
@@ -35,20 +37,23 @@ class ReportAtSteps(Callback):
         self.train_seconds = 0.0
 
     def on_train_begin(self, logs=None):
-        print("steps  epochs  minutes  mnist_score  frechet  classes  d_loss  g_loss", flush=True)
+        print("steps  epochs  minutes  mnist_score  frechet  classes  d_loss  g_loss"
+              + ("  label_accuracy" if self.labels is not None else ""), flush=True)
         self.started = time.perf_counter()
 
     def on_step_end(self, step, logs=None):
         if step not in self.steps:
             return
         self.train_seconds += time.perf_counter() - self.started
-        images = self.model.generate(self.session, self.noise)
-        figures = self.evaluator.evaluate(images)
+        asked = {} if self.labels is None else {"labels": self.labels}
+        images = self.model.generate(self.session, self.noise, **asked)
+        figures = self.evaluator.evaluate(images, labels=self.labels)
         save_grid(images[:64], self.out / f"step-{step:06d}.png")
         epochs = step * self.k_steps / self.dataset.batches_per_epoch
         print(f"{step:5d}  {epochs:6.2f}  {self.train_seconds / 60:7.2f}  {figures['mnist_score']:11.3f}"
               f"  {figures['frechet_distance']:7.2f}  {figures['classes_covered']:7d}"
-              f"  {logs['d_loss']:6.3f}  {logs['g_loss']:6.3f}", flush=True)
+              f"  {logs['d_loss']:6.3f}  {logs['g_loss']:6.3f}"
+              + (f"  {figures['label_accuracy']:14.3f}" if self.labels is not None else ""), flush=True)
         if step == self.steps[-1]:
             self.model.stop_training = True
         self.started = time.perf_counter()
@@ -65,9 +70,10 @@ def main(argv=None):
     args = train_parser().parse_args(rest)
     seed = 0 if args.seed is None else args.seed
     print("settings:", " ".join(rest) or "(defaults)", flush=True)
-    images = load_images(args.data)
-    dataset = GANDataset(images, args.noise_dim, args.batch_size, seed=seed)
     settings, _ = RunSettings.from_flags(args)  # a loss's preset fills the flags not given
+    labelled = settings.model in LABELLED_MODELS
+    images, labels = load_labelled_images(args.data)
+    dataset = GANDataset(images, args.noise_dim, args.batch_size, seed=seed, labels=labels if labelled else None)
     settings.seed, settings.image_shape = seed, list(dataset.image_shape)
     model = settings.build_model(dataset.batches_per_epoch)  # decays over --epochs, as main.py does
     out = Path(ours.out)
@@ -75,7 +81,8 @@ def main(argv=None):
     evaluator = Evaluator()
     evaluator.real_features  # computed now, outside the timed training
     report = ReportAtSteps([int(step) for step in ours.report_at.split(",")], evaluator,
-                           fixed_noise(ours.samples, args.noise_dim, seed + 1), out, settings.k_steps)
+                           fixed_noise(ours.samples, args.noise_dim, seed + 1), out, settings.k_steps,
+                           labels=np.arange(ours.samples) % 10 if labelled else None)
     config = tf.compat.v1.ConfigProto(intra_op_parallelism_threads=ours.threads,
                                       inter_op_parallelism_threads=ours.threads)
     with tf.compat.v1.Session(graph=model.graph, config=config) as session:
