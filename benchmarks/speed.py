@@ -2,9 +2,9 @@
 
     python benchmarks/speed.py [--rounds 5] [--steps 100]
 
-1. fit() against a hand-written tf.compat.v1 loop over the same graph: same session, same batch
-   size, same k, feed_dict, rounds interleaved (plain, fit, fit with callbacks, ...), median
-   images per second of each, and their ratio.
+1. fit() against a hand-written tf.compat.v1 loop over the same graph (main.py's default model):
+   same session, same batch size, same k, feed_dict, rounds interleaved (plain, fit, fit with
+   callbacks; each round starts with the next one), median images per second of each, and their ratio.
 2. fit() with SummaryCallback + LogCallback at main.py's default periods against fit() alone.
 3. Start-up: from launching `python main.py` to its first finished training step.
 4. Peak resident memory of this process (the data set, the graph, training at the batch size).
@@ -24,8 +24,8 @@ from pathlib import Path
 import numpy as np
 
 from gan_tdd.quiet_tensorflow import tf
-from gan_tdd import GANDataset, GANModel, LogCallback, SummaryCallback
-from gan_tdd.cli.settings import RunSettings
+from gan_tdd import GANDataset, LogCallback, SummaryCallback
+from gan_tdd.cli.settings import LABELLED_MODELS, RunSettings
 from gan_tdd.data import bytes_to_gan_range, load_mnist
 
 DEFAULTS = RunSettings()  # main.py's measured defaults
@@ -33,19 +33,22 @@ DEFAULTS = RunSettings()  # main.py's measured defaults
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def plain_loop(session, model, images, batch_size, k_steps, steps, random):
-    """The loop one would write by hand: shuffle, slice and scale byte batches, k D runs, one G run."""
+def plain_loop(session, model, images, labels, batch_size, k_steps, steps, random):
+    """The loop one would write by hand: shuffle, slice and scale byte batches, k D runs, one G run.
+    A model that draws labels gets the batch's labels in both runs, as fit() gives them."""
     order = random.permutation(len(images))
     position = 0
     for _ in range(steps):
         for _ in range(k_steps):
-            batch = bytes_to_gan_range(images[order[position:position + batch_size]])
+            chosen = order[position:position + batch_size]
             position += batch_size
+            batch_labels = {} if labels is None else {model.labels: labels[chosen]}
             session.run([model.d_train_op, model.d_loss],
-                        {model.real_images: batch,
+                        {model.real_images: bytes_to_gan_range(images[chosen]), **batch_labels,
                          model.noise: random.standard_normal((batch_size, model.noise_dim), dtype=np.float32)})
         session.run([model.g_train_op, model.g_loss],
-                    {model.noise: random.standard_normal((batch_size, model.noise_dim), dtype=np.float32)})
+                    {model.noise: random.standard_normal((batch_size, model.noise_dim), dtype=np.float32),
+                     **batch_labels})
 
 
 def timed(function):
@@ -84,12 +87,13 @@ def main():
     args = parser.parse_args()
     batch_size, k_steps, steps = args.batch_size, args.k_steps, args.steps
 
-    images = load_mnist("train")[0]
+    images, labels = load_mnist("train")
     # One fit() epoch is exactly `steps` steps: the same work as one round of the plain loop.
     epoch_images = images[:steps * k_steps * batch_size]
-    dataset = GANDataset(epoch_images, DEFAULTS.noise_dim, batch_size, seed=0)
-    model = GANModel(noise_dim=DEFAULTS.noise_dim, generator_width=DEFAULTS.generator_width,
-                     discriminator_width=DEFAULTS.discriminator_width, seed=0)
+    epoch_labels = labels[:len(epoch_images)] if DEFAULTS.model in LABELLED_MODELS else None
+    dataset = GANDataset(epoch_images, DEFAULTS.noise_dim, batch_size, seed=0, labels=epoch_labels)
+    settings = RunSettings(image_shape=list(dataset.image_shape), seed=0)
+    model = settings.build_model()  # main.py's default model, at constant learning rates
     logging.getLogger("gan_tdd").addHandler(logging.NullHandler())
     random = np.random.default_rng(0)
     with tempfile.TemporaryDirectory() as logdir, tf.compat.v1.Session(graph=model.graph) as session:
@@ -97,7 +101,8 @@ def main():
         callbacks = lambda: [SummaryCallback(logdir, DEFAULTS.summary_every, DEFAULTS.images_every),  # noqa: E731
                              LogCallback(DEFAULTS.log_every)]
         loops = {
-            "plain loop": lambda: plain_loop(session, model, epoch_images, batch_size, k_steps, steps, random),
+            "plain loop": lambda: plain_loop(session, model, epoch_images, epoch_labels, batch_size, k_steps,
+                                             steps, random),
             "fit()": lambda: model.fit(session, dataset, epochs=1, k_steps=k_steps),
             "fit() + callbacks": lambda: model.fit(session, dataset, epochs=1, k_steps=k_steps,
                                                    callbacks=callbacks()),
@@ -105,12 +110,16 @@ def main():
         for loop in loops.values():  # warm up: first runs allocate and pick kernels
             loop()
         seconds = {name: [] for name in loops}
-        for _ in range(args.rounds):
-            for name, loop in loops.items():
-                seconds[name].append(timed(loop))
+        names = list(loops)
+        for round_ in range(args.rounds):
+            # Each round starts with another loop, so that a loop is not always the one that runs
+            # first (or last) while the machine's speed drifts.
+            for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+                seconds[name].append(timed(loops[name]))
     rate = {name: steps * k_steps * batch_size / statistics.median(values) for name, values in seconds.items()}
 
-    print(f"batch {batch_size}, k {k_steps}, {steps} steps a round, {args.rounds} interleaved rounds, medians:")
+    print(f"{type(model).__name__}, batch {batch_size}, k {k_steps}, {steps} steps a round, "
+          f"{args.rounds} interleaved rounds, medians:")
     for name in loops:
         print(f"  {name:18s} {rate[name]:8.0f} images/s")
     print(f"fit() / plain loop:             {rate['fit()'] / rate['plain loop']:.3f}")

@@ -115,7 +115,7 @@ def _dataset_for(settings):
         labels = None
     elif labels is None:
         raise UsageError(f"argument --model: {settings.model} learns from labels, and --data "
-                         f"{settings.data} has none")
+                         f"{settings.data} has none; train with --model gan to learn without labels")
     try:
         dataset = GANDataset(images, settings.noise_dim, settings.batch_size, seed=settings.seed,
                              labels=labels)

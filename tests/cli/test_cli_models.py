@@ -11,9 +11,10 @@ from gan_tdd.cli.settings import RunSettings
 from gan_tdd.cli.train import _grid_inputs
 
 
-def test_a_conditional_run_records_its_model_and_draws_one_row_per_digit(run_flags, tmp_path):
-    """settings.json says conditional; each epoch's grid is 10 rows of 10, one digit per row."""
-    status = main(run_flags + ["--model", "conditional", "--epochs", "1", "--run-name", "c"])
+def test_the_default_run_is_conditional_records_its_model_and_draws_one_row_per_digit(run_flags, tmp_path):
+    """With no --model, main.py trains the conditional GAN (docs/defaults.md says why):
+    settings.json says conditional; each epoch's grid is 10 rows of 10, one digit per row."""
+    status = main(run_flags + ["--epochs", "1", "--run-name", "c"])
 
     run = tmp_path / "runs" / "c"
     assert status == 0
@@ -103,6 +104,19 @@ def test_a_labelled_model_on_data_without_labels_is_refused_in_one_line(tmp_path
 
     assert result.returncode == 2
     assert "argument --model: conditional learns from labels, and --data" in one_line(result.stderr)
+
+
+def test_the_default_run_on_data_without_labels_points_to_the_unconditional_gan(tmp_path, run_main, one_line):
+    """The default model is the conditional GAN: a data set without labels needs --model gan,
+    and the error says so before TensorFlow loads."""
+    data = tmp_path / "unlabelled.npz"
+    np.savez(data, x_train=np.zeros((128, 28, 28), np.uint8))
+
+    result = run_main("--data", data, "--logdir", tmp_path / "runs")
+
+    assert result.returncode == 2
+    assert one_line(result.stderr).endswith("has none; train with --model gan to learn without labels")
+    assert result.stdout.strip().endswith("tensorflow loaded: False")
 
 
 def test_a_settings_file_from_before_models_reads_as_a_gan():

@@ -132,7 +132,7 @@ def test_a_real_process_answers_a_mistake_with_one_line_before_tensorflow_loads(
 def test_settings_that_do_not_fit_the_data_are_refused_before_a_run_directory_is_made(
         run_flags, tmp_path, capsys, extra, message, one_line):
     """No empty run directory is left behind by a run that could not start."""
-    np.savez(tmp_path / "small.npz", x_train=np.zeros((64, 30, 30), np.uint8))
+    np.savez(tmp_path / "small.npz", x_train=np.zeros((64, 30, 30), np.uint8), y_train=np.zeros(64, np.int64))
 
     status = main(run_flags + [argument.format(tmp_path=tmp_path) for argument in extra])
 
