@@ -17,10 +17,11 @@ The library, in the order a GAN is built and trained:
     images.py          grids of images as PNG files, and GIFs
     checks.py          the library's argument checks
     quiet_tensorflow.py  TensorFlow imported without its native start-up lines
+    lazy_names.py      this package's names, each imported from its module on first use
 
 `cli/` is the command line behind main.py; nothing in the library imports it.
 """
-import importlib
+from gan_tdd.lazy_names import lazy_names
 
 # Each public name and its module. A name is imported when first used, so that `main.py --help`
 # and main.py's one-line errors come at once, before TensorFlow is loaded (seconds, and log lines).
@@ -49,14 +50,4 @@ _MODULES = {
 }
 __all__ = list(_MODULES)
 
-
-def __getattr__(name):
-    if name not in _MODULES:
-        raise AttributeError(f"module 'gan_tdd' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_MODULES[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_names(__name__, _MODULES, globals())

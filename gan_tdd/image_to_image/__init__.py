@@ -5,7 +5,7 @@
     networks.py  a small U-Net generator, and a discriminator of (damaged, image) pairs
     model.py     ImageToImageModel: the graph, train_step, fit on originals and a damage, restore
 """
-import importlib
+from gan_tdd.lazy_names import lazy_names
 
 # As in gan_tdd/__init__.py, a name is imported when first used: damage.py needs only numpy, so
 # a command line can check a --damage name before TensorFlow loads.
@@ -22,14 +22,4 @@ _MODULES = {
 }
 __all__ = list(_MODULES)
 
-
-def __getattr__(name):
-    if name not in _MODULES:
-        raise AttributeError(f"module 'gan_tdd.image_to_image' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_MODULES[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_names(__name__, _MODULES, globals())
