@@ -9,7 +9,9 @@ Two kinds of Python fence, told apart by their info string:
 The examples of one document share one namespace and run in a temporary directory of their
 own, so that `runs/mine` and the like never land in the work tree. A block that cannot run is
 marked `<!-- skip: next -->`; setup a reader need not see goes in
-`<!-- invisible-code-block: python ... -->` (Sybil's Markdown syntax).
+`<!-- invisible-code-block: python ... -->` (Sybil's Markdown syntax). A block that takes seconds
+is marked `<!-- slow: REASON -->` on the line before it, and so left out of the fast loop,
+`pytest -m "not slow"`, as `pytest.mark.slow(reason=...)` leaves out a test.
 """
 import doctest
 import os
@@ -17,6 +19,8 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -26,6 +30,7 @@ from sybil.parsers.markdown.lexers import FencedCodeBlockLexer  # noqa: E402
 
 ROOT = Path(__file__).parent
 ELISION = re.compile(r"^[ \t]*\.\.\.[ \t]*$")
+SLOW_BLOCK = re.compile(r"^<!-- slow: (?P<reason>.+) -->$")
 
 
 def passages(quote):
@@ -107,3 +112,27 @@ pytest_collect_file = Sybil(
     setup=enter_a_temporary_directory,
     teardown=leave_the_temporary_directory,
 ).pytest()
+
+
+def slow_blocks(document):
+    """{line of a fence: reason} for each block of a Markdown file marked `<!-- slow: REASON -->`
+    on the line before it (lines counted from 1, as Sybil's item names count them)."""
+    lines = document.read_text(encoding="utf-8").splitlines()
+    return {number + 1: match["reason"] for number, line in enumerate(lines, start=1)
+            if (match := SLOW_BLOCK.match(line.strip()))}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the docs' slow blocks, and refuse a slow mark that does not say why."""
+    marked = {}
+    for item in items:
+        if item.path.suffix == ".md":
+            if item.path not in marked:
+                marked[item.path] = slow_blocks(item.path)
+            line = int(re.match(r"line:(\d+)", item.name)[1])
+            if line in marked[item.path]:
+                item.add_marker(pytest.mark.slow(reason=marked[item.path][line]))
+        for mark in item.iter_markers("slow"):
+            if not mark.kwargs.get("reason"):
+                raise pytest.UsageError(f"{item.nodeid}: say why it is slow, "
+                                        "pytest.mark.slow(reason=...)")

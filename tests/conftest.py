@@ -9,20 +9,47 @@ import tensorflow as tf  # noqa: E402
 
 from gan_tdd import GANDataset, GANModel  # noqa: E402
 
+tf.config.optimizer.set_experimental_options({"disable_meta_optimizer": True})
+
 NOISE_DIM = 4
 IMAGE_SHAPE = (8, 8, 1)
 
 
-@pytest.fixture
-def tiny_model():
-    """A GAN for 8x8 grey images with 4-d noise and 4-channel networks: builds in milliseconds."""
+def build_tiny_model():
+    """A GAN for 8x8 grey images with 4-d noise and 4-channel networks."""
     return GANModel(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, generator_width=4,
                     discriminator_width=4, seed=0)
 
 
+@pytest.fixture(scope="module")
+def shared_tiny_model():
+    """The tiny model, built once per test module (a third of a second each time it is built).
+
+    Its graph is finalized: a test that would add an op to it fails at once, so that no test can
+    change what the next one reads. A module whose tests add ops (a Checkpointer adds a Saver)
+    overrides `tiny_model` with `tiny_model_of_its_own`.
+    """
+    model = build_tiny_model()
+    model.graph.finalize()
+    return model
+
+
+@pytest.fixture
+def tiny_model(shared_tiny_model):
+    """The module's tiny model, as a test begins: not asked to stop; `session` gives fresh variables."""
+    shared_tiny_model.stop_training = False
+    return shared_tiny_model
+
+
+@pytest.fixture
+def tiny_model_of_its_own():
+    """A tiny model built for one test alone, whose graph may grow."""
+    return build_tiny_model()
+
+
 @pytest.fixture
 def session(tiny_model):
-    """A session on the tiny model's graph with every variable initialized."""
+    """A new session on the tiny model's graph with every variable initialized."""
     with tf.compat.v1.Session(graph=tiny_model.graph) as session:
         tiny_model.initialize(session)
         yield session

@@ -15,6 +15,12 @@ from gan_tdd.checkpoints import Checkpointer
 v1 = tf.compat.v1
 
 
+@pytest.fixture
+def tiny_model(tiny_model_of_its_own):
+    """Each test here adds a Checkpointer's Saver to the model's graph: a model of its own for each."""
+    return tiny_model_of_its_own
+
+
 def test_a_restored_model_has_the_saved_weights_and_counters(tiny_model, session, tiny_dataset, tmp_path):
     """Save after a step, restore into a fresh model: same variables, same g_step."""
     tiny_model.fit(session, tiny_dataset, epochs=1)
@@ -165,3 +171,4 @@ def test_a_session_opened_without_a_with_block_saves_and_restores(tiny_model, tm
 
     assert checkpointer.restore(session) == saved
     session.close()
+

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).parent.parent
@@ -58,6 +59,7 @@ def test_a_quotation_that_drifted_from_its_file_fails_and_shows_the_passage(tmp_
     assert "not in gan_tdd/example.py (after line 0) as quoted:\ndef double(x):\n    return x + x" in output
 
 
+@pytest.mark.slow(reason="runs the tour notebook in a Jupyter kernel of its own")
 def test_the_tour_notebook_runs_from_top_to_bottom_and_draws_its_pictures(tmp_path):
     """docs/tour.ipynb in a fresh kernel, in a temporary directory: no cell raises, and it shows
     four pictures (real digits, samples before and after training, the recorded losses)."""

@@ -10,6 +10,8 @@ import tensorflow as tf
 
 from gan_tdd import GANDataset, GANModel
 
+pytestmark = pytest.mark.slow(reason="each test trains a GAN for a few hundred steps")
+
 v1 = tf.compat.v1
 
 PATTERN = np.broadcast_to(np.where(np.arange(8) < 4, 0.8, -0.8).astype(np.float32)[None, None, :, None],

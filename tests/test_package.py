@@ -26,6 +26,7 @@ def test_every_callback_is_importable_from_the_package_and_from_callbacks():
         assert getattr(gan_tdd, name) is getattr(gan_tdd.callbacks, name)
 
 
+@pytest.mark.slow(reason="imports TensorFlow in a process of its own")
 def test_importing_the_library_loads_nothing_of_the_command_line():
     """Model, data, training loop, callbacks and evaluation: not one module of gan_tdd.cli comes along."""
     code = ("import sys, gan_tdd.model, gan_tdd.data, gan_tdd.training, gan_tdd.callbacks, gan_tdd.checkpoints, "

@@ -144,6 +144,7 @@ def test_a_dataset_that_does_not_fit_the_model_is_refused(tiny_model, session):
         tiny_model.fit(session, dataset)
 
 
+@pytest.mark.slow(reason="trains for a few hundred steps")
 def test_a_small_gan_moves_its_samples_toward_the_data_within_a_few_hundred_steps():
     """Learning, not just running: on images of one fixed pattern, the mean sample approaches it.
 

@@ -4,6 +4,12 @@ import pytest
 from gan_tdd import Callback, CheckpointCallback, Checkpointer
 
 
+@pytest.fixture
+def tiny_model(tiny_model_of_its_own):
+    """Each test here adds a Checkpointer's Saver to the model's graph: a model of its own for each."""
+    return tiny_model_of_its_own
+
+
 def test_the_callback_saves_after_each_epoch_and_keeps_the_newest_two(tiny_model, session, tiny_dataset, tmp_path):
     """Three epochs of six steps leave saves at steps 12 and 18; 18 is the newest."""
     checkpointer = Checkpointer(tiny_model, tmp_path)

@@ -39,23 +39,25 @@ def test_finite_losses_leave_training_running(tiny_model):
 
 
 def test_training_that_turns_nan_stops_at_that_step_and_keeps_the_last_good_checkpoint(
-        tiny_model, session, tiny_dataset, tmp_path, caplog):
+        tiny_model_of_its_own, tiny_dataset, tmp_path, caplog):
     """An epoch of six good steps is saved; then NaN data: step 7 stops the run and model-6 stays newest."""
-    checkpointer = Checkpointer(tiny_model, tmp_path)
-    tiny_model.fit(session, tiny_dataset, epochs=1, callbacks=[CheckpointCallback(checkpointer)])
-    tiny_dataset.images[:] = np.nan  # past GANDataset's own check, as a bug in a data pipeline would be
+    model = tiny_model_of_its_own  # a Checkpointer adds a Saver to its graph
+    checkpointer = Checkpointer(model, tmp_path)
     guard = TerminateOnNaN()
+    with v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        model.fit(session, tiny_dataset, epochs=1, callbacks=[CheckpointCallback(checkpointer)])
+        tiny_dataset.images[:] = np.nan  # past GANDataset's own check, as a bug in a data pipeline would be
 
-    history = tiny_model.fit(session, tiny_dataset, epochs=2,
-                             callbacks=[guard, CheckpointCallback(checkpointer)])
+        history = model.fit(session, tiny_dataset, epochs=2, callbacks=[guard, CheckpointCallback(checkpointer)])
 
     assert len(history["d_loss"]) == 1 and math.isnan(history["d_loss"][0])
     assert "d_loss became nan at step 7" in guard.message and guard.message in caplog.text
     assert checkpointer.latest().endswith("model-6")
-    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4)
-    with v1.Session(graph=model.graph) as other:
-        Checkpointer(model, tmp_path).restore(other)
-        assert all(np.isfinite(value).all() for value in other.run(model.generator_variables))
+    restored = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4)
+    with v1.Session(graph=restored.graph) as other:
+        Checkpointer(restored, tmp_path).restore(other)
+        assert all(np.isfinite(value).all() for value in other.run(restored.generator_variables))
 
 
 def test_main_ends_a_diverging_run_with_one_error_line_and_exit_status_1(run_flags, tmp_path, capsys):

@@ -15,6 +15,8 @@ import tensorflow as tf
 
 from gan_tdd.cli import main
 
+pytestmark = pytest.mark.slow(reason="starts main.py runs in processes of their own, then interrupts and kills them")
+
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
 

@@ -282,6 +282,7 @@ def test_label_smoothing_with_a_loss_that_has_no_labels_is_one_line(run_flags, t
     assert not (tmp_path / "runs").exists()
 
 
+@pytest.mark.slow(reason="trains in a process of its own that loads TensorFlow")
 def test_a_real_run_prints_only_its_own_lines_and_no_native_tensorflow_log(run_flags):
     """No `I0000 ...`, `E0000 ... cuInit`, absl banner, grappler or deprecation line: nothing to alarm a learner."""
     environment = {name: value for name, value in os.environ.items() if name != "TF_CPP_MIN_LOG_LEVEL"}
@@ -296,6 +297,7 @@ def test_a_real_run_prints_only_its_own_lines_and_no_native_tensorflow_log(run_f
     assert lines[0].startswith("run directory: ") and lines[-1].startswith("done: samples in ")
 
 
+@pytest.mark.slow(reason="trains in a process of its own that loads TensorFlow")
 def test_verbose_brings_tensorflows_own_lines_back(run_flags):
     """--verbose is for when something is wrong below gan_tdd: TensorFlow's native lines show again."""
     environment = {name: value for name, value in os.environ.items() if name != "TF_CPP_MIN_LOG_LEVEL"}

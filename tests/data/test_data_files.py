@@ -109,6 +109,7 @@ def test_load_images_picks_the_reader_by_name_or_file_type(tmp_path):
         load_images(tmp_path / "missing.npz")
 
 
+@pytest.mark.slow(reason="decodes MNIST's whole file")
 def test_mnist_is_decoded_once_and_then_read_from_the_cache(tmp_path, monkeypatch):
     """The second load of a copy of the pickle reads the cache: it works with gzip broken."""
     import shutil
@@ -128,6 +129,7 @@ def test_mnist_is_decoded_once_and_then_read_from_the_cache(tmp_path, monkeypatc
     np.testing.assert_array_equal(first_labels, second_labels)
 
 
+@pytest.mark.slow(reason="decodes MNIST's whole file twice")
 def test_a_damaged_cache_file_is_decoded_anew(tmp_path, monkeypatch):
     """A scrambled cache file costs the decoding time again, not the run."""
     import shutil

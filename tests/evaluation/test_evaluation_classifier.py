@@ -48,6 +48,7 @@ def test_classifier_builds_in_its_own_graph_and_leaves_the_default_graph_empty(c
     assert tf.compat.v1.get_default_graph().get_operations() == []
 
 
+@pytest.mark.slow(reason="classifies all 10,000 test digits")
 def test_classifier_labels_at_least_99_percent_of_the_test_digits_correctly(classifier, test_digits):
     """On all 10,000 test digits, never seen in training, the argmax is right 99% of the time.
 

@@ -171,6 +171,7 @@ def stripes(count, seed):
     return np.repeat(columns, 8, axis=1).astype(np.float32)
 
 
+@pytest.mark.slow(reason="trains for 96 steps")
 @pytest.mark.parametrize("settings", [
     pytest.param({}, id="gan_with_weight_0.01"),
     pytest.param({"adversarial_weight": 0}, id="pixel_loss_alone"),

@@ -2,16 +2,18 @@
 import numpy as np
 import pytest
 import tensorflow as tf
-from two_classes import TINY, drawn_classes, moved, numpy_cross_entropy, two_class_images, values_of
+from two_classes import TINY, drawn_classes, finalized, moved, numpy_cross_entropy, two_class_images, values_of
 
 from gan_tdd import ACGANModel, GANDataset
 
 v1 = tf.compat.v1
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def model():
-    return ACGANModel(num_classes=2, class_loss_weight=0.5, **TINY)
+    """Built once for the module, its graph finalized so that no test can change it; each test
+    opens a session of its own, with fresh variables."""
+    return finalized(ACGANModel(num_classes=2, class_loss_weight=0.5, **TINY))
 
 
 @pytest.fixture
@@ -82,6 +84,7 @@ def test_each_loss_is_its_gan_loss_plus_the_weighted_class_loss(model, session, 
     assert set(model.scalars) >= {"d_loss", "g_loss", "d_class_loss", "g_class_loss", "real_class_accuracy"}
 
 
+@pytest.mark.slow(reason="trains for a few hundred steps")
 def test_an_acgan_draws_the_class_it_is_asked_for():
     """After 240 steps on left-bright 0s and right-bright 1s, nine samples in ten show the asked class."""
     images, labels = two_class_images(256)

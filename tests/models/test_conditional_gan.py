@@ -2,16 +2,18 @@
 import numpy as np
 import pytest
 import tensorflow as tf
-from two_classes import TINY, drawn_classes, moved, two_class_images, values_of
+from two_classes import TINY, drawn_classes, finalized, moved, two_class_images, values_of
 
 from gan_tdd import ConditionalGANModel, GANDataset
 
 v1 = tf.compat.v1
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def model():
-    return ConditionalGANModel(num_classes=2, **TINY)
+    """Built once for the module, its graph finalized so that no test can change it; each test
+    opens a session of its own, with fresh variables."""
+    return finalized(ConditionalGANModel(num_classes=2, **TINY))
 
 
 @pytest.fixture
@@ -106,6 +108,7 @@ def test_generate_refuses_labels_that_do_not_fit(model, session, labelled_batch,
         model.generate(session, labelled_batch[2], labels=np.array(labels))
 
 
+@pytest.mark.slow(reason="trains for 240 steps")
 def test_a_conditional_gan_draws_the_class_it_is_asked_for():
     """After 240 steps on left-bright 0s and right-bright 1s, nine samples in ten show the asked
     class (before training: about half, by chance)."""

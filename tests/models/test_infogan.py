@@ -2,16 +2,18 @@
 import numpy as np
 import pytest
 import tensorflow as tf
-from two_classes import TINY, moved, numpy_cross_entropy, two_class_images, values_of
+from two_classes import TINY, finalized, moved, numpy_cross_entropy, two_class_images, values_of
 
 from gan_tdd import GANDataset, InfoGANModel
 
 v1 = tf.compat.v1
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def model():
-    return InfoGANModel(categorical_dim=3, continuous_dim=2, information_weight=0.5, **TINY)
+    """Built once for the module, its graph finalized so that no test can change it; each test
+    opens a session of its own, with fresh variables."""
+    return finalized(InfoGANModel(categorical_dim=3, continuous_dim=2, information_weight=0.5, **TINY))
 
 
 @pytest.fixture
@@ -106,6 +108,7 @@ def test_both_losses_add_the_weighted_mutual_information_penalty(model, session,
     assert values["g_loss"] == pytest.approx(values["g_adversarial_loss"] + 0.5 * penalty, abs=1e-5)
 
 
+@pytest.mark.slow(reason="trains for a few hundred steps")
 def test_an_infogan_learns_a_code_that_q_can_read_back():
     """After 240 steps, Q names the categorical code of generated images nine times in ten (chance: half)."""
     images, _ = two_class_images(256)

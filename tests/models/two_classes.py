@@ -24,6 +24,12 @@ def drawn_classes(images):
     return (images[:, :, :4].mean(axis=(1, 2, 3)) < images[:, :, 4:].mean(axis=(1, 2, 3))).astype(int)
 
 
+def finalized(model):
+    """`model`, its graph finalized: a test that would add an op to the shared model fails at once."""
+    model.graph.finalize()
+    return model
+
+
 def values_of(session, variables):
     return [value.copy() for value in session.run(variables)]
 
