@@ -9,6 +9,9 @@ import tensorflow as tf  # noqa: E402
 
 from gan_tdd import GANDataset, GANModel  # noqa: E402
 
+# Grappler rewrites each new set of fetches for speed before its first run: worth it for a long
+# training run, but on the suite's tiny graphs that first-run setup costs more than the run itself.
+# It changes how a graph is executed, never what it computes.
 tf.config.optimizer.set_experimental_options({"disable_meta_optimizer": True})
 
 NOISE_DIM = 4
