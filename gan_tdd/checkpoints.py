@@ -17,6 +17,8 @@ class Checkpointer:
     complete temporary file, and deletes the oldest save only after that. Should the newest save
     still be unreadable, `restore` falls back to the one before it. Variables that hold NaN or
     infinite values are never saved, so a diverged model cannot replace a good checkpoint.
+    The index names saves relative to the directory, so a run moved or copied elsewhere restores
+    (and prunes) its own files.
     """
 
     def __init__(self, model, directory, keep=2, logger=None):
@@ -24,7 +26,7 @@ class Checkpointer:
         self.directory = Path(directory)
         self.logger = logger or logging.getLogger("gan_tdd")
         with model.graph.as_default():
-            self.saver = v1.train.Saver(max_to_keep=keep)
+            self.saver = v1.train.Saver(max_to_keep=keep, save_relative_paths=True)
             self.variables_finite = tf.reduce_all(
                 [tf.reduce_all(tf.math.is_finite(variable)) for variable in v1.global_variables()
                  if variable.dtype.base_dtype.is_floating], name="variables_finite")
@@ -68,9 +70,11 @@ class Checkpointer:
         state = tf.train.get_checkpoint_state(str(self.directory))
         if state is None or not state.model_checkpoint_path:
             raise FileNotFoundError(f"{self.directory} holds no checkpoint to resume from")
-        saves = list(state.all_model_checkpoint_paths) or [state.model_checkpoint_path]
-        newest_first = [state.model_checkpoint_path] + [
-            path for path in reversed(saves) if path != state.model_checkpoint_path]
+        # By name, in this directory: an index written before saves were named relatively holds
+        # the absolute paths of wherever the run was then.
+        newest = self._here(state.model_checkpoint_path)
+        saves = [self._here(path) for path in state.all_model_checkpoint_paths] or [newest]
+        newest_first = [newest] + [path for path in reversed(saves) if path != newest]
         broken = []
         for path in newest_first:
             try:
@@ -89,3 +93,7 @@ class Checkpointer:
             return path
         raise FileNotFoundError(f"{self.directory} holds no checkpoint that can be restored "
                                 f"(damaged: {', '.join(Path(path).name for path in broken)})")
+
+    def _here(self, path):
+        """The save called as `path` is, in this directory."""
+        return str(self.directory / Path(path).name)

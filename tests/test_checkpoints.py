@@ -172,3 +172,35 @@ def test_a_session_opened_without_a_with_block_saves_and_restores(tiny_model, tm
     assert checkpointer.restore(session) == saved
     session.close()
 
+
+def test_a_copied_directory_restores_its_own_saves_and_leaves_the_original_alone(
+        tiny_model, session, tiny_dataset, tmp_path):
+    """Saves are named relative to their directory: a run copied or moved elsewhere restores from
+    the copy, and the copy's pruning never deletes the original's files."""
+    import shutil
+
+    saves_at_12_and_18(tiny_model, session, tiny_dataset, tmp_path / "original")
+    shutil.copytree(tmp_path / "original", tmp_path / "copy")
+    original_files = sorted(path.name for path in (tmp_path / "original").iterdir())
+    copy = Checkpointer(tiny_model, tmp_path / "copy")
+
+    restored = copy.restore(session)
+    tiny_model.fit(session, tiny_dataset, epochs=1)
+    copy.save(session)
+
+    assert Path(restored).parent == tmp_path / "copy"
+    assert sorted(path.name for path in (tmp_path / "original").iterdir()) == original_files
+    assert sorted(path.name for path in (tmp_path / "copy").glob("*.index")) == ["model-18.index", "model-24.index"]
+
+
+def test_an_index_that_names_its_saves_by_absolute_paths_elsewhere_still_restores_here(
+        tiny_model, session, tiny_dataset, tmp_path):
+    """Runs saved before the index named saves relatively hold absolute paths: moved, they restore by name."""
+    saves_at_12_and_18(tiny_model, session, tiny_dataset, tmp_path)
+    index = tmp_path / "checkpoint"
+    index.write_text(index.read_text().replace('"model-', '"/where/the/run/was/model-'))
+
+    restored = Checkpointer(tiny_model, tmp_path).restore(session)
+
+    assert "/where/the/run/was/" in index.read_text()
+    assert restored == str(tmp_path / "model-18") and session.run(tiny_model.g_step) == 18
