@@ -26,6 +26,8 @@ setup(
     extras_require={"test": [
         "pytest>=8",
         "pytest-cov>=5",
+        # README's test command runs the suite across the CPU's cores (`pytest -n auto`).
+        "pytest-xdist>=3",
         # Runs every Python block of README.md and docs/*.md as a test (conftest.py).
         "sybil>=9",
         # Run docs/tour.ipynb in a kernel of its own, and draw its pictures (tests/test_docs.py).

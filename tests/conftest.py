@@ -1,13 +1,10 @@
 """Tiny fixtures shared by the tests: a small model on 8x8 images, its session, and a data set."""
-import os
+import numpy as np
+import pytest
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-import tensorflow as tf  # noqa: E402
-
-from gan_tdd import GANDataset, GANModel  # noqa: E402
+# Imported here first, so that no test or test process prints TensorFlow's start-up lines.
+from gan_tdd.quiet_tensorflow import tf
+from gan_tdd import GANDataset, GANModel
 
 # Grappler rewrites each new set of fetches for speed before its first run: worth it for a long
 # training run, but on the suite's tiny graphs that first-run setup costs more than the run itself.

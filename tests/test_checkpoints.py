@@ -15,12 +15,14 @@ from gan_tdd.checkpoints import Checkpointer
 v1 = tf.compat.v1
 
 
-@pytest.fixture
-def tiny_model(tiny_model_of_its_own):
-    """Each test here adds a Checkpointer's Saver to the model's graph: a model of its own for each."""
-    return tiny_model_of_its_own
+@pytest.fixture(scope="module")
+def shared_tiny_model():
+    """Shared by this module's tests but not finalized: each adds a Checkpointer's Saver to the
+    graph, which changes nothing another test reads (each has a session of its own)."""
+    return GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=0)
 
 
+@pytest.mark.slow(reason="restores into a second model, as a resumed process builds one")
 def test_a_restored_model_has_the_saved_weights_and_counters(tiny_model, session, tiny_dataset, tmp_path):
     """Save after a step, restore into a fresh model: same variables, same g_step."""
     tiny_model.fit(session, tiny_dataset, epochs=1)
@@ -66,6 +68,7 @@ def scramble_both(directory):
         path.write_bytes(b"\x00garbage" * 8)
 
 
+@pytest.mark.slow(reason="restores into a second model, as a resumed process builds one")
 @pytest.mark.parametrize("damage", [
     pytest.param(truncate_data, id="data_file_cut_short"),
     pytest.param(delete_index, id="index_file_missing"),
@@ -86,6 +89,7 @@ def test_restore_falls_back_to_the_previous_save_when_the_newest_is_damaged(
     assert "model-18 cannot be restored" in caplog.text
 
 
+@pytest.mark.slow(reason="restores into a second model, as a resumed process builds one")
 def test_restore_says_so_when_no_save_can_be_read(tiny_model, session, tiny_dataset, tmp_path):
     """With both saves damaged, FileNotFoundError names them."""
     saves_at_12_and_18(tiny_model, session, tiny_dataset, tmp_path)

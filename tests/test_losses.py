@@ -94,22 +94,33 @@ def test_one_sided_label_smoothing_makes_the_real_label_0_9_and_leaves_fake_at_0
     assert parts["d_fake_loss"] == pytest.approx(expected_fake, abs=1e-5)
 
 
-@pytest.mark.parametrize("logit, expected", [
-    pytest.param(1000.0, [-1000.0, 0.0, 1000.0, 1100.0], id="plus_1000"),
-    pytest.param(-1000.0, [0.0, 1000.0, 1000.0, 900.0], id="minus_1000"),
-])
-def test_cross_entropy_losses_and_their_gradients_stay_finite_at_huge_logits(logit, expected):
+# Each cross-entropy loss at logits of +1000 and -1000, with what it must cost there.
+HUGE_LOGITS = [
+    pytest.param(minimax_generator_loss, 1000.0, -1000.0, id="minimax-at-plus_1000"),
+    pytest.param(minimax_generator_loss, -1000.0, 0.0, id="minimax-at-minus_1000"),
+    pytest.param(non_saturating_generator_loss, 1000.0, 0.0, id="non_saturating-at-plus_1000"),
+    pytest.param(non_saturating_generator_loss, -1000.0, 1000.0, id="non_saturating-at-minus_1000"),
+    pytest.param(lambda logits: cross_entropy_discriminator_loss(logits, logits)["d_loss"], 1000.0, 1000.0,
+                 id="cross_entropy_discriminator-at-plus_1000"),
+    pytest.param(lambda logits: cross_entropy_discriminator_loss(logits, logits)["d_loss"], -1000.0, 1000.0,
+                 id="cross_entropy_discriminator-at-minus_1000"),
+    pytest.param(lambda logits: cross_entropy_discriminator_loss(logits, logits, label_smoothing=0.1)["d_loss"],
+                 1000.0, 1100.0, id="label_smoothing-at-plus_1000"),
+    pytest.param(lambda logits: cross_entropy_discriminator_loss(logits, logits, label_smoothing=0.1)["d_loss"],
+                 -1000.0, 900.0, id="label_smoothing-at-minus_1000"),
+]
+
+
+@pytest.mark.parametrize("loss, logit, expected", HUGE_LOGITS)
+def test_cross_entropy_losses_and_their_gradients_stay_finite_at_huge_logits(loss, logit, expected):
     """In float32, sigmoid(1000) is exactly 1, so log(1 - D) would be -inf: the losses never take
     that log, and a confidently wrong logit simply costs its size."""
     logits = tf.constant([[logit]])
-    losses = [minimax_generator_loss(logits), non_saturating_generator_loss(logits),
-              cross_entropy_discriminator_loss(logits, logits)["d_loss"],
-              cross_entropy_discriminator_loss(logits, logits, label_smoothing=0.1)["d_loss"]]
 
-    values, gradients = evaluate([losses, [tf.gradients(loss, logits)[0] for loss in losses]])
+    value, gradient = evaluate([loss(logits), tf.gradients(loss(logits), logits)[0]])
 
-    assert values == pytest.approx(expected, abs=1e-3)
-    assert np.all(np.isfinite(gradients))
+    assert value == pytest.approx(expected, abs=1e-3)
+    assert np.all(np.isfinite(gradient))
 
 
 def test_the_minimax_generator_loss_saturates_where_the_non_saturating_one_does_not():

@@ -198,14 +198,22 @@ def test_the_average_follows_every_generator_variable_moving_statistics_included
         np.testing.assert_allclose(average, 0.9 * start + 0.1 * value, rtol=1e-5, atol=1e-7)
 
 
+@pytest.fixture(scope="module")
+def decaying_model():
+    """A tiny model whose learning rates decay over 4 steps, built once, its graph finalized."""
+    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4,
+                     decay_steps=4)
+    model.graph.finalize()
+    return model
+
+
 @pytest.mark.parametrize("g_step, factor", [pytest.param(0, 1.0, id="at_the_start"),
                                             pytest.param(3, 0.25, id="three_quarters_of_the_way"),
                                             pytest.param(4, 0.0, id="at_the_end"),
                                             pytest.param(9, 0.0, id="after_the_end")])
-def test_with_decay_steps_the_learning_rates_fall_linearly_to_zero(g_step, factor):
+def test_with_decay_steps_the_learning_rates_fall_linearly_to_zero(decaying_model, g_step, factor):
     """With decay_steps 4 the learning rates are used at 1 - g_step / 4 of their value, then 0."""
-    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4,
-                     decay_steps=4)
+    model = decaying_model
     with v1.Session(graph=model.graph) as session:
         model.initialize(session)
         model.g_step.load(g_step, session)

@@ -1,4 +1,6 @@
 """GANModel with each loss: what it computes, what it shows, and what the Wasserstein critics add."""
+import functools
+
 import numpy as np
 import pytest
 import tensorflow as tf
@@ -8,10 +10,14 @@ from gan_tdd import GANModel
 v1 = tf.compat.v1
 
 
+@functools.cache
 def tiny(**arguments):
-    """The tiny model of conftest.py, with the given loss arguments."""
-    return GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=0,
-                    **arguments)
+    """The tiny model of conftest.py, with the given loss arguments: built once for all the tests
+    that ask for the same arguments, its graph finalized so that none can change it."""
+    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=0,
+                     **arguments)
+    model.graph.finalize()
+    return model
 
 
 @pytest.fixture
@@ -49,7 +55,7 @@ def test_each_loss_shows_the_scalars_that_mean_something_for_it(loss, shown, fee
     assert [value.tag for value in summary.value] == [f"summaries/{name}" for name in shown]
 
 
-def test_the_model_computes_its_loss_on_its_own_logits(feed):
+def test_the_model_computes_its_hinge_loss_on_its_own_logits(feed):
     """With loss="hinge": d_loss = mean relu(1 - D(x)) + mean relu(1 + D(G(z))), g_loss = -mean D(G(z))."""
     model = tiny(loss="hinge")
 

@@ -207,9 +207,7 @@ class RunSettings:
         from gan_tdd.model import GANModel
         from gan_tdd.models import ACGANModel, ConditionalGANModel, InfoGANModel
 
-        decay_steps = None
-        if batches_per_epoch is not None and self.learning_rate_decay == "linear":
-            decay_steps = max(1, self.epochs * (batches_per_epoch // self.k_steps))
+        decay_steps = None if batches_per_epoch is None else self.decay_steps(batches_per_epoch)
         Model = {"gan": GANModel, "conditional": ConditionalGANModel, "acgan": ACGANModel,
                  "infogan": InfoGANModel}[self.model]
         return Model(noise_dim=self.noise_dim, image_shape=tuple(self.image_shape),
@@ -219,6 +217,13 @@ class RunSettings:
                      gradient_penalty_weight=self.gradient_penalty_weight,
                      d_learning_rate=self.d_learning_rate, g_learning_rate=self.g_learning_rate,
                      beta1=self.beta1, beta2=self.beta2, seed=self.seed, decay_steps=decay_steps)
+
+    def decay_steps(self, batches_per_epoch):
+        """The generator updates over which the learning rates fall to 0: every update of the
+        run's epochs with learning_rate_decay "linear", None (constant rates) with "none"."""
+        if self.learning_rate_decay != "linear":
+            return None
+        return max(1, self.epochs * (batches_per_epoch // self.k_steps))
 
     def _build_image_to_image_model(self):
         """The ImageToImageModel these settings describe; its learning rates stay constant."""

@@ -1,13 +1,14 @@
 """CheckpointCallback: a save after every epoch and at the end, none after a step that raised."""
 import pytest
 
-from gan_tdd import Callback, CheckpointCallback, Checkpointer
+from gan_tdd import Callback, CheckpointCallback, Checkpointer, GANModel
 
 
-@pytest.fixture
-def tiny_model(tiny_model_of_its_own):
-    """Each test here adds a Checkpointer's Saver to the model's graph: a model of its own for each."""
-    return tiny_model_of_its_own
+@pytest.fixture(scope="module")
+def shared_tiny_model():
+    """Shared by this module's tests but not finalized: each adds a Checkpointer's Saver to the
+    graph, which changes nothing another test reads (each has a session of its own)."""
+    return GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=0)
 
 
 def test_the_callback_saves_after_each_epoch_and_keeps_the_newest_two(tiny_model, session, tiny_dataset, tmp_path):

@@ -9,6 +9,9 @@ import tensorflow as tf
 from gan_tdd import CheckpointCallback, Checkpointer, GANModel, TerminateOnNaN
 from gan_tdd.cli import main
 
+# Each costs a model build or more beyond the run itself: left out of the fast loop.
+END_TO_END = pytest.mark.slow(reason="trains a main.py run end to end")
+
 v1 = tf.compat.v1
 
 
@@ -38,6 +41,7 @@ def test_finite_losses_leave_training_running(tiny_model):
     assert not tiny_model.stop_training and guard.message is None
 
 
+@pytest.mark.slow(reason="restores into a second model, as a resumed process builds one")
 def test_training_that_turns_nan_stops_at_that_step_and_keeps_the_last_good_checkpoint(
         tiny_model_of_its_own, tiny_dataset, tmp_path, caplog):
     """An epoch of six good steps is saved; then NaN data: step 7 stops the run and model-6 stays newest."""
@@ -60,6 +64,7 @@ def test_training_that_turns_nan_stops_at_that_step_and_keeps_the_last_good_chec
         assert all(np.isfinite(value).all() for value in other.run(restored.generator_variables))
 
 
+@END_TO_END
 def test_main_ends_a_diverging_run_with_one_error_line_and_exit_status_1(run_flags, tmp_path, capsys):
     """Learning rates of 1e30 make g_loss NaN at step 1: one `main.py: error:` line, no checkpoint."""
     status = main(run_flags + ["--epochs", "2", "--run-name", "diverges",

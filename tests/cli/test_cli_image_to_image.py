@@ -8,6 +8,10 @@ from PIL import Image
 from gan_tdd.cli import main
 from gan_tdd.cli.settings import DAMAGES, RunSettings
 
+# Each costs a model build or more beyond the run itself: left out of the fast loop, where one
+# test of each command (train, resume aside, sample, restore) stays.
+END_TO_END = pytest.mark.slow(reason="trains a main.py run end to end, then reads, samples, restores or resumes it")
+
 
 def train_tiny(run_flags, tmp_path, *extra, name="restorer"):
     """Train a tiny image-to-image run of two steps an epoch; returns its directory."""
@@ -22,6 +26,7 @@ def write_damaged(path, count=3):
 
 
 class TestTraining:
+    @END_TO_END
     def test_each_epoch_draws_damaged_restored_and_original_side_by_side(self, run_flags, tmp_path):
         """samples/epoch-NNN.png holds eight rows of three 28-pixel images, drawn at twice the size."""
         run = train_tiny(run_flags, tmp_path, "--epochs", "2", "--damage", "low-resolution")
@@ -41,9 +46,10 @@ class TestTraining:
         # The model's preset: pix2pix's learning rate, not the GAN's.
         assert settings["d_learning_rate"] == settings["g_learning_rate"] == 2e-4
 
-    def test_resume_continues_to_the_new_total_of_epochs(self, run_flags, tmp_path):
+    @END_TO_END
+    def test_resume_continues_to_the_new_total_of_epochs(self, a_copy_of_a_trained_run):
         """Two epochs of two steps, then one more: the checkpoint is at step 6 and epoch 3 is drawn."""
-        run = train_tiny(run_flags, tmp_path, "--epochs", "2")
+        run = a_copy_of_a_trained_run("--model", "image-to-image")
 
         status = main(["--resume", str(run), "--epochs", "3"])
 
@@ -76,9 +82,9 @@ class TestTraining:
 
 
 class TestRestore:
-    def test_restore_writes_float32_images_of_the_input_shape(self, run_flags, tmp_path):
+    def test_restore_writes_float32_images_of_the_input_shape(self, trained_run, tmp_path):
         """`restore --output FILE.npy` writes one restored image per damaged one, in [-1, 1]."""
-        run = train_tiny(run_flags, tmp_path, "--epochs", "1")
+        run = trained_run("--model", "image-to-image")
         output = tmp_path / "restored.npy"
 
         status = main(["restore", "--run", str(run), "--input", str(write_damaged(tmp_path / "damaged.npy")),
@@ -89,9 +95,10 @@ class TestRestore:
         assert restored.shape == (3, 28, 28, 1) and restored.dtype == np.float32
         assert restored.min() >= -1 and restored.max() <= 1
 
-    def test_restore_takes_uint8_images_without_a_channel_axis(self, run_flags, tmp_path):
+    @END_TO_END
+    def test_restore_takes_uint8_images_without_a_channel_axis(self, trained_run, tmp_path):
         """(count, 28, 28) bytes, as MNIST's files hold them, are restored as (count, 28, 28, 1)."""
-        run = train_tiny(run_flags, tmp_path, "--epochs", "1")
+        run = trained_run("--model", "image-to-image")
         np.save(tmp_path / "damaged.npy", np.zeros((2, 28, 28), np.uint8))
 
         main(["restore", "--run", str(run), "--input", str(tmp_path / "damaged.npy"),
@@ -99,9 +106,10 @@ class TestRestore:
 
         assert np.load(tmp_path / "restored.npy").shape == (2, 28, 28, 1)
 
-    def test_restore_to_a_png_draws_each_damaged_image_beside_its_restoration(self, run_flags, tmp_path):
+    @END_TO_END
+    def test_restore_to_a_png_draws_each_damaged_image_beside_its_restoration(self, trained_run, tmp_path):
         """Three rows of two images."""
-        run = train_tiny(run_flags, tmp_path, "--epochs", "1")
+        run = trained_run("--model", "image-to-image")
         output = tmp_path / "restored.png"
 
         main(["restore", "--run", str(run), "--input", str(write_damaged(tmp_path / "damaged.npy")),
@@ -109,6 +117,7 @@ class TestRestore:
 
         assert Image.open(output).size == (2 * (2 * 29 + 1), 2 * (3 * 29 + 1))
 
+    @END_TO_END
     @pytest.mark.parametrize("make_input, expected", [
         pytest.param(lambda path: path, "does not exist", id="missing_input"),
         pytest.param(lambda path: (np.save(path, np.zeros((2, 8, 8, 1), np.float32)), path)[1],
@@ -117,9 +126,9 @@ class TestRestore:
                      "must be in [-1, 1]", id="out_of_range"),
     ])
     def test_a_bad_input_is_refused_in_one_line_before_tensorflow_loads(
-            self, run_flags, tmp_path, run_main, one_line, make_input, expected):
+            self, trained_run, tmp_path, run_main, one_line, make_input, expected):
         """The input file is read and checked with numpy alone."""
-        run = train_tiny(run_flags, tmp_path, "--epochs", "1")
+        run = trained_run("--model", "image-to-image")
 
         result = run_main("restore", "--run", run, "--input", make_input(tmp_path / "damaged.npy"),
                           "--output", tmp_path / "restored.npy")
@@ -129,20 +138,19 @@ class TestRestore:
         assert line.startswith("main.py restore: error: argument --input:") and expected in line
         assert result.stdout.endswith("tensorflow loaded: False\n")
 
-    def test_restore_refuses_a_run_of_another_model(self, run_flags, tmp_path, capsys, one_line):
+    @END_TO_END
+    def test_restore_refuses_a_run_of_another_model(self, trained_run, tmp_path, capsys, one_line):
         """A GAN run restores nothing: the message says which model can."""
-        main(run_flags + ["--epochs", "1", "--run-name", "gan"])
-        capsys.readouterr()
-
-        status = main(["restore", "--run", str(tmp_path / "runs" / "gan"),
+        status = main(["restore", "--run", str(trained_run()),
                        "--input", str(write_damaged(tmp_path / "damaged.npy")), "--output", str(tmp_path / "r.npy")])
 
         assert status == 2
         assert "--model image-to-image" in one_line(capsys.readouterr().err)
 
-    def test_sample_refuses_an_image_to_image_run(self, run_flags, tmp_path, capsys, one_line):
+    @END_TO_END
+    def test_sample_refuses_an_image_to_image_run(self, trained_run, tmp_path, capsys, one_line):
         """It draws nothing from noise: the message names restore."""
-        run = train_tiny(run_flags, tmp_path, "--epochs", "1")
+        run = trained_run("--model", "image-to-image")
         capsys.readouterr()
 
         status = main(["sample", "--run", str(run), "--output", str(tmp_path / "x.npy")])

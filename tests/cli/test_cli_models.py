@@ -10,56 +10,59 @@ from gan_tdd.cli import main
 from gan_tdd.cli.settings import RunSettings
 from gan_tdd.cli.train import _grid_inputs
 
+# Each costs a model build or more beyond the run itself: left out of the fast loop, where one
+# test of each command (train, resume aside, sample, restore) stays.
+END_TO_END = pytest.mark.slow(reason="trains a main.py run end to end, then reads, samples, restores or resumes it")
 
-def test_the_default_run_is_conditional_records_its_model_and_draws_one_row_per_digit(run_flags, tmp_path):
+
+@END_TO_END
+def test_the_default_run_is_conditional_records_its_model_and_draws_one_row_per_digit(trained_run):
     """With no --model, main.py trains the conditional GAN (docs/defaults.md says why):
     settings.json says conditional; each epoch's grid is 10 rows of 10, one digit per row."""
-    status = main(run_flags + ["--epochs", "1", "--run-name", "c"])
+    run = trained_run()
 
-    run = tmp_path / "runs" / "c"
-    assert status == 0
     assert json.loads((run / "settings.json").read_text())["model"] == "conditional"
     assert Image.open(run / "samples" / "epoch-001.png").size == (2 * (10 * 29 + 1),) * 2
 
 
-def test_sample_digit_draws_that_class_from_a_labelled_run(run_flags, tmp_path):
+@END_TO_END
+def test_sample_digit_draws_that_class_from_a_labelled_run(trained_run, tmp_path):
     """`sample --digit 3` feeds the label 3 to every image."""
-    main(run_flags + ["--model", "acgan", "--epochs", "1", "--run-name", "a"])
     output = tmp_path / "threes.npy"
 
-    status = main(["sample", "--run", str(tmp_path / "runs" / "a"), "--digit", "3", "--count", "4",
+    status = main(["sample", "--run", str(trained_run("--model", "acgan")), "--digit", "3", "--count", "4",
                    "--output", str(output)])
 
     assert status == 0 and np.load(output).shape == (4, 28, 28, 1)
 
 
-def test_an_acgan_run_resumes_with_its_model(run_flags, tmp_path):
+@END_TO_END
+def test_an_acgan_run_resumes_with_its_model(a_copy_of_a_trained_run):
     """--resume rebuilds the run's own model from settings.json and trains on."""
-    main(run_flags + ["--model", "acgan", "--epochs", "1", "--run-name", "a"])
+    run = a_copy_of_a_trained_run("--model", "acgan")
 
-    status = main(["--resume", str(tmp_path / "runs" / "a"), "--epochs", "2"])
+    status = main(["--resume", str(run), "--epochs", "3"])
 
     assert status == 0
-    assert len(list((tmp_path / "runs" / "a" / "samples").glob("epoch-*.png"))) == 2
+    assert len(list((run / "samples").glob("epoch-*.png"))) == 3
 
 
-def test_sample_code_draws_from_an_infogan_run(run_flags, tmp_path):
+@END_TO_END
+def test_sample_code_draws_from_an_infogan_run(trained_run, tmp_path):
     """An InfoGAN run needs no labels; `sample --code 2` fixes its categorical code."""
-    main(run_flags + ["--model", "infogan", "--epochs", "1", "--run-name", "i"])
     output = tmp_path / "twos.npy"
 
-    status = main(["sample", "--run", str(tmp_path / "runs" / "i"), "--code", "2", "--count", "3",
+    status = main(["sample", "--run", str(trained_run("--model", "infogan")), "--code", "2", "--count", "3",
                    "--output", str(output)])
 
     assert status == 0 and np.load(output).shape == (3, 28, 28, 1)
 
 
-def test_an_infogan_runs_grid_has_a_row_per_code_and_sweeps_a_continuous_code_along_it(run_flags, tmp_path):
+@END_TO_END
+def test_an_infogan_runs_grid_has_a_row_per_code_and_sweeps_a_continuous_code_along_it(trained_run):
     """Ten rows of ten: row c draws categorical code c; along a row only the first continuous code
     moves, from -1 to 1, with one noise vector per row."""
-    main(run_flags + ["--model", "infogan", "--epochs", "1", "--run-name", "i"])
-
-    grid = np.asarray(Image.open(tmp_path / "runs" / "i" / "samples" / "final.png"))
+    grid = np.asarray(Image.open(trained_run("--model", "infogan") / "samples" / "final.png"))
 
     inputs = _grid_inputs(RunSettings(model="infogan"), np.arange(64 * 3, dtype=np.float32).reshape(64, 3))
     categorical, continuous = inputs["codes"]

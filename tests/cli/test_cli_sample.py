@@ -6,13 +6,16 @@ from PIL import Image
 from gan_tdd.cli import main
 from gan_tdd.cli.settings import RunSettings
 
+# Each costs a model build or more beyond the run itself: left out of the fast loop, where one
+# test of each command (train, resume aside, sample, restore) stays.
+END_TO_END = pytest.mark.slow(reason="trains a main.py run end to end, then reads, samples, restores or resumes it")
 
-def test_sample_writes_a_float32_array_in_minus_one_to_one(run_flags, tmp_path):
+
+def test_sample_writes_a_float32_array_in_minus_one_to_one(trained_run, tmp_path):
     """`sample --output FILE.npy` writes (count, 28, 28, 1) float32 images from the last checkpoint."""
-    main(run_flags + ["--epochs", "1", "--run-name", "done"])
     output = tmp_path / "digits.npy"
 
-    status = main(["sample", "--run", str(tmp_path / "runs" / "done"), "--count", "5",
+    status = main(["sample", "--run", str(trained_run()), "--count", "5",
                    "--output", str(output)])
 
     images = np.load(output)
@@ -21,24 +24,24 @@ def test_sample_writes_a_float32_array_in_minus_one_to_one(run_flags, tmp_path):
     assert images.min() >= -1 and images.max() <= 1
 
 
-def test_sample_to_a_png_writes_a_grid_picture(run_flags, tmp_path):
+@END_TO_END
+def test_sample_to_a_png_writes_a_grid_picture(trained_run, tmp_path):
     """`sample --output FILE.png` writes one picture holding all the images."""
-    main(run_flags + ["--epochs", "1", "--run-name", "done"])
     output = tmp_path / "digits.png"
 
-    main(["sample", "--run", str(tmp_path / "runs" / "done"), "--count", "4", "--output", str(output)])
+    main(["sample", "--run", str(trained_run()), "--count", "4", "--output", str(output)])
 
     # Two by two images of 28 pixels with 1-pixel borders, drawn at twice the size.
     assert Image.open(output).size == (2 * (2 * 29 + 1), 2 * (2 * 29 + 1))
 
 
-def test_sample_refuses_to_overwrite_a_file_unless_asked(run_flags, tmp_path, capsys):
+@END_TO_END
+def test_sample_refuses_to_overwrite_a_file_unless_asked(trained_run, tmp_path, capsys):
     """An existing output file is kept, and the message names --overwrite."""
-    main(run_flags + ["--epochs", "1", "--run-name", "done"])
     output = tmp_path / "mine.npy"
     output.write_bytes(b"precious")
 
-    status = main(["sample", "--run", str(tmp_path / "runs" / "done"), "--output", str(output)])
+    status = main(["sample", "--run", str(trained_run()), "--output", str(output)])
 
     assert status == 2
     assert output.read_bytes() == b"precious"

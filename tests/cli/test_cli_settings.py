@@ -158,5 +158,13 @@ def test_the_learning_rates_decay_to_zero_at_the_runs_last_step(decay, decay_ste
     settings = recorded(image_shape=[8, 8, 1], generator_width=4, discriminator_width=4, epochs=3, k_steps=2,
                         learning_rate_decay=decay)
 
-    assert settings.build_model(batches_per_epoch=10).decay_steps == decay_steps
-    assert settings.build_model().decay_steps is None  # to sample, the rates do not matter
+    assert settings.decay_steps(batches_per_epoch=10) == decay_steps
+
+
+def test_the_model_built_to_train_decays_over_the_run_and_the_one_built_to_sample_does_not():
+    """build_model(batches_per_epoch) hands the run's decay_steps to the model; to sample, rates do not matter."""
+    settings = recorded(image_shape=[8, 8, 1], generator_width=4, discriminator_width=4, epochs=3, k_steps=2,
+                        learning_rate_decay="linear")
+
+    assert settings.build_model(batches_per_epoch=10).decay_steps == 15
+    assert settings.build_model().decay_steps is None

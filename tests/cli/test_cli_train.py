@@ -14,6 +14,10 @@ import tensorflow as tf
 from gan_tdd.cli import main
 from gan_tdd.cli import train as train_command
 
+# Each costs a model build or more beyond the run itself: left out of the fast loop, where one
+# test of each command (train, resume aside, sample, restore) stays.
+END_TO_END = pytest.mark.slow(reason="trains a main.py run end to end, then reads, samples, restores or resumes it")
+
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
 
@@ -37,10 +41,10 @@ def test_a_short_run_writes_settings_checkpoints_samples_and_event_files(run_fla
     assert f"run directory: {run}" in capsys.readouterr().err
 
 
-def test_resume_continues_at_the_same_step_and_epoch(run_flags, tmp_path):
-    """A 1-epoch run resumed to 3 epochs ends at step 6 with grids for epochs 1, 2 and 3."""
-    main(run_flags + ["--epochs", "1", "--run-name", "resumable"])
-    run = tmp_path / "runs" / "resumable"
+@END_TO_END
+def test_resume_continues_at_the_same_step_and_epoch(a_copy_of_a_trained_run):
+    """A 2-epoch run resumed to 3 epochs ends at step 6 with grids for epochs 1, 2 and 3."""
+    run = a_copy_of_a_trained_run()
 
     status = main(["--resume", str(run), "--epochs", "3"])
 
@@ -50,10 +54,11 @@ def test_resume_continues_at_the_same_step_and_epoch(run_flags, tmp_path):
         "epoch-001.png", "epoch-002.png", "epoch-003.png"]
 
 
-def test_a_resumed_run_keeps_pruning_to_the_newest_two_checkpoints(run_flags, tmp_path):
-    """Saves of the first part count too: after epochs 1 to 3 only steps 4 and 6 are kept."""
-    main(run_flags + ["--epochs", "1", "--run-name", "pruned"])
-    run = tmp_path / "runs" / "pruned"
+@END_TO_END
+def test_a_resumed_run_keeps_pruning_to_the_newest_two_checkpoints(a_copy_of_a_trained_run):
+    """Saves of the first part count too: the first part saved steps 2 and 4; after epoch 3 only
+    steps 4 and 6 are kept."""
+    run = a_copy_of_a_trained_run()
 
     main(["--resume", str(run), "--epochs", "3"])
 
@@ -61,31 +66,35 @@ def test_a_resumed_run_keeps_pruning_to_the_newest_two_checkpoints(run_flags, tm
         "model-4.index", "model-6.index"]
 
 
-def test_resumed_summaries_continue_the_step_numbers_without_gap_or_overlap(run_flags, tmp_path):
-    """Scalars every step: steps 1-2 from the first part, 3-4 from the resumed part."""
-    main(run_flags + ["--epochs", "1", "--run-name", "steps", "--summary-every", "1"])
-    run = tmp_path / "runs" / "steps"
+@END_TO_END
+def test_resumed_summaries_continue_the_step_numbers_without_gap_or_overlap(a_copy_of_a_trained_run):
+    """Scalars every step: steps 1-4 from the first part, 5-6 from the resumed part."""
+    run = a_copy_of_a_trained_run()
 
-    main(["--resume", str(run), "--epochs", "2"])
+    main(["--resume", str(run), "--epochs", "3"])
 
     steps = sorted(event.step for path in run.glob("events.out.tfevents.*")
                    for event in tf.compat.v1.train.summary_iterator(str(path))
                    if any(value.tag == "summaries/g_loss" for value in event.summary.value))
-    assert steps == [1, 2, 3, 4]
+    assert steps == [1, 2, 3, 4, 5, 6]
 
 
 def test_a_new_run_never_reuses_an_existing_run_directory(run_flags, tmp_path, capsys):
     """Asking for a run name that exists is refused with exit status 2 and nothing is touched."""
-    main(run_flags + ["--epochs", "1", "--run-name", "taken"])
-    settings_before = (tmp_path / "runs" / "taken" / "settings.json").read_text()
+    run = tmp_path / "runs" / "taken"
+    (run / "checkpoints").mkdir(parents=True)
+    (run / "settings.json").write_text("{}")
+    (run / "checkpoints" / "checkpoint").write_text("precious")
+    before = {path: path.read_bytes() for path in run.rglob("*") if path.is_file()}
 
-    status = main(run_flags + ["--epochs", "1", "--run-name", "taken"])
+    status = main(run_flags + ["--epochs", "1", "--run-name", run.name])
 
     assert status == 2
     assert "exists already" in capsys.readouterr().err
-    assert (tmp_path / "runs" / "taken" / "settings.json").read_text() == settings_before
+    assert {path: path.read_bytes() for path in run.rglob("*") if path.is_file()} == before
 
 
+@pytest.mark.slow(reason="runs main.py twice")
 def test_runs_without_a_name_get_directories_of_their_own(run_flags, tmp_path):
     """Two unnamed runs started within the same second land in two directories."""
     main(run_flags + ["--epochs", "0"])
@@ -179,10 +188,10 @@ def test_resume_refuses_flags_that_would_change_the_run(tmp_path, capsys, one_li
     assert "leave out --batch-size (only --epochs may change)" in one_line(capsys.readouterr().err)
 
 
-def test_resume_falls_back_to_the_previous_checkpoint_when_the_newest_is_damaged(run_flags, tmp_path, capsys):
+@END_TO_END
+def test_resume_falls_back_to_the_previous_checkpoint_when_the_newest_is_damaged(a_copy_of_a_trained_run, capsys):
     """model-4 cut short: a warning names it, the run resumes from model-2 and ends at step 6."""
-    main(run_flags + ["--epochs", "2", "--run-name", "damaged"])
-    run = tmp_path / "runs" / "damaged"
+    run = a_copy_of_a_trained_run()
     data = run / "checkpoints" / "model-4.data-00000-of-00001"
     data.write_bytes(data.read_bytes()[:100])
     capsys.readouterr()
@@ -196,18 +205,19 @@ def test_resume_falls_back_to_the_previous_checkpoint_when_the_newest_is_damaged
     assert checkpoint_step(run) == 6
 
 
-def test_resume_with_every_checkpoint_damaged_ends_in_one_error_line(run_flags, tmp_path, capsys):
+@END_TO_END
+def test_resume_with_every_checkpoint_damaged_ends_in_one_error_line(a_copy_of_a_trained_run, capsys):
     """No traceback: warnings name each damaged save, then one error line says the run cannot resume."""
-    main(run_flags + ["--epochs", "1", "--run-name", "damaged"])
-    run = tmp_path / "runs" / "damaged"
-    (run / "checkpoints" / "model-2.index").unlink()
+    run = a_copy_of_a_trained_run()
+    for index in (run / "checkpoints").glob("model-*.index"):
+        index.unlink()
     capsys.readouterr()
 
     status = main(["--resume", str(run)])
 
     errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("main.py")]
     assert status == 2
-    assert errors[-1].startswith("main.py: error: cannot resume: ") and "(damaged: model-2)" in errors[-1]
+    assert errors[-1].startswith("main.py: error: cannot resume: ") and "(damaged: model-4, model-2)" in errors[-1]
     assert all(line.startswith("main.py: warning: checkpoint") for line in errors[:-1])
 
 
@@ -224,27 +234,29 @@ def test_an_interrupt_outside_training_ends_quietly_with_status_130(monkeypatch,
     assert capsys.readouterr().err.strip() == "main.py: interrupted"
 
 
-def test_each_run_logs_to_its_own_train_log_only(run_flags, tmp_path):
-    """A second run in the same process leaves the first run's train.log as it was."""
-    main(run_flags + ["--epochs", "1", "--run-name", "first", "--log-every", "1"])
-    first_log = (tmp_path / "runs" / "first" / "train.log").read_text()
+@END_TO_END
+def test_each_run_logs_to_its_own_train_log_only(run_flags, trained_run):
+    """A later run in the same process leaves an earlier run's train.log as it was."""
+    first = trained_run()  # two epochs of two steps, a line at every step
+    first_log = (first / "train.log").read_text()
 
     main(run_flags + ["--epochs", "1", "--run-name", "second", "--log-every", "1"])
 
-    assert (tmp_path / "runs" / "first" / "train.log").read_text() == first_log
-    assert first_log.count("step") == 2
+    assert (first / "train.log").read_text() == first_log
+    assert first_log.count("step") == 4
 
 
-def test_a_new_epochs_total_given_with_resume_is_recorded_for_later_resumes(run_flags, tmp_path):
-    """--resume RUN --epochs 2 writes 2 into settings.json, so a plain --resume keeps it."""
-    main(run_flags + ["--epochs", "1", "--run-name", "extended"])
-    run = tmp_path / "runs" / "extended"
+@END_TO_END
+def test_a_new_epochs_total_given_with_resume_is_recorded_for_later_resumes(a_copy_of_a_trained_run):
+    """--resume RUN --epochs 3 writes 3 into settings.json, so a plain --resume keeps it."""
+    run = a_copy_of_a_trained_run()
 
-    main(["--resume", str(run), "--epochs", "2"])
+    main(["--resume", str(run), "--epochs", "3"])
 
-    assert json.loads((run / "settings.json").read_text())["epochs"] == 2
+    assert json.loads((run / "settings.json").read_text())["epochs"] == 3
 
 
+@END_TO_END
 def test_samples_are_scored_only_when_training_on_mnist(run_flags, tmp_path):
     """28x28 images from another data set get no MNIST figures: the classifier knows only digits."""
     status = main(run_flags + ["--epochs", "1", "--run-name", "fashion", "--evaluation-samples", "50"])
@@ -255,6 +267,7 @@ def test_samples_are_scored_only_when_training_on_mnist(run_flags, tmp_path):
     assert "mnist_score" not in (run / "train.log").read_text()
 
 
+@pytest.mark.slow(reason="runs main.py three times: a run, its resume and sample")
 @pytest.mark.parametrize("loss", ["wasserstein-gp", "hinge"])
 def test_a_run_with_another_loss_records_it_and_resumes_with_it(run_flags, tmp_path, capsys, loss):
     """--loss trains, prints the preset it used, and --resume and sample rebuild the same model."""
@@ -309,17 +322,18 @@ def test_verbose_brings_tensorflows_own_lines_back(run_flags):
     assert re.search(r"(?m)^[IWE]\d{4} ", result.stderr)
 
 
-def test_resuming_a_finished_run_says_how_to_train_it_further(run_flags, tmp_path, capsys):
+@END_TO_END
+def test_resuming_a_finished_run_says_how_to_train_it_further(a_copy_of_a_trained_run, capsys):
     """A run that has done its epochs trains nothing more, and the line names --epochs with a larger total."""
-    main(run_flags + ["--epochs", "1", "--run-name", "finished"])
-    run = tmp_path / "runs" / "finished"
+    run = a_copy_of_a_trained_run()
 
     status = main(["--resume", str(run)])
 
     assert status == 0
-    assert f"--resume {run} --epochs 2" in capsys.readouterr().err
+    assert f"--resume {run} --epochs 4" in capsys.readouterr().err
 
 
+@END_TO_END
 def test_trace_prints_the_loops_events_in_order(run_flags, capsys):
     """--trace shows which hook fit calls, when, and with what: the callback contract at work."""
     main(run_flags + ["--epochs", "2", "--trace"])

@@ -49,12 +49,20 @@ def session(untrained):
     return untrained[1]
 
 
+@pytest.fixture(scope="module")
+def trainable():
+    """One more GAN, for the tests that train: its graph finalized, so that none can change it."""
+    model = GANModel(noise_dim=NOISE_DIM, generator_width=4, discriminator_width=4, seed=0)
+    model.graph.finalize()
+    return model
+
+
 @pytest.fixture
-def fresh():
-    """A new GAN for each test that trains, so that its step and epoch counters start at 0."""
-    model, session = tiny_mnist_gan()
-    with session:
-        yield model, session
+def fresh(trainable):
+    """The GAN to train with a new session, so that its variables, step and epoch counters start anew."""
+    with v1.Session(graph=trainable.graph) as session:
+        trainable.initialize(session)
+        yield trainable, session
 
 
 @pytest.fixture
@@ -93,12 +101,35 @@ class RecordingEvaluator(StubEvaluator):
         return metrics
 
 
-def tiny_session(model_class, **options):
-    """A tiny MNIST-sized model of `model_class` and a session with its variables initialized."""
-    model = model_class(noise_dim=NOISE_DIM, generator_width=4, discriminator_width=4, seed=0, **options)
-    session = v1.Session(graph=model.graph)
-    model.initialize(session)
-    return model, session
+@pytest.fixture(scope="module")
+def tiny_models():
+    """Tiny MNIST-sized models by class and options, each built once for the module and finalized."""
+    built = {}
+
+    def model(model_class, **options):
+        key = (model_class, tuple(sorted(options.items())))
+        if key not in built:
+            built[key] = model_class(noise_dim=NOISE_DIM, generator_width=4, discriminator_width=4, seed=0,
+                                     **options)
+            built[key].graph.finalize()
+        return built[key]
+    return model
+
+
+@pytest.fixture
+def tiny_session(tiny_models):
+    """`tiny_session(model_class, **options)`: a tiny model of that class, and a new session of
+    this test's with its variables initialized."""
+    sessions = []
+
+    def open_one(model_class, **options):
+        model = tiny_models(model_class, **options)
+        sessions.append(v1.Session(graph=model.graph))
+        model.initialize(sessions[-1])
+        return model, sessions[-1]
+    yield open_one
+    for session in sessions:
+        session.close()
 
 
 class RecordEpochLogs(Callback):
@@ -255,7 +286,7 @@ def test_evaluation_callback_rejects_bad_settings_by_name(arguments, message):
     pytest.param(ACGANModel, id="acgan"),
 ])
 def test_evaluation_callback_asks_a_labelled_model_for_every_digit_in_turn_and_logs_label_accuracy(
-        model_class):
+        tiny_session, model_class):
     """The fixed noise is drawn with labels 0, 1, ..., 9, 0, ...: 30 samples ask for each digit
     three times; the label accuracy goes into the epoch's logs, the per-digit list does not."""
     model, session = tiny_session(model_class)
@@ -271,7 +302,7 @@ def test_evaluation_callback_asks_a_labelled_model_for_every_digit_in_turn_and_l
     assert "label_accuracy_per_digit" not in logs
 
 
-def test_evaluation_callback_asks_infogan_for_every_code_in_turn_and_logs_the_code_class_match():
+def test_evaluation_callback_asks_infogan_for_every_code_in_turn_and_logs_the_code_class_match(tiny_session):
     """InfoGAN's fixed samples take categorical codes 0, 1, ..., 9, 0, ... with continuous codes 0;
     the code-class match goes into the epoch's logs."""
     model, session = tiny_session(InfoGANModel, categorical_dim=10, continuous_dim=2)
@@ -296,7 +327,7 @@ def test_evaluation_callback_asks_a_plain_gan_for_neither_labels_nor_codes(model
     assert "label_accuracy" not in logs and "code_class_match" not in logs
 
 
-def test_evaluation_callback_logs_the_label_accuracy_per_digit_on_its_line(caplog):
+def test_evaluation_callback_logs_the_label_accuracy_per_digit_on_its_line(tiny_session, caplog):
     """The info line gives the overall accuracy and each digit's."""
     model, session = tiny_session(ConditionalGANModel)
     with session, caplog.at_level(logging.INFO, logger="gan_tdd"):
@@ -306,7 +337,7 @@ def test_evaluation_callback_logs_the_label_accuracy_per_digit_on_its_line(caplo
     assert "label_accuracy 0.250 per digit [0.25 0.25 0.25 0.25 0.25 0.25 0.25 0.25 0.25 0.25]" in caplog.text
 
 
-def test_evaluation_callback_logs_infogans_code_class_match_and_each_codes_digit(caplog):
+def test_evaluation_callback_logs_infogans_code_class_match_and_each_codes_digit(tiny_session, caplog):
     """The info line gives the match and the digit each code stands for."""
     model, session = tiny_session(InfoGANModel)
     with session, caplog.at_level(logging.INFO, logger="gan_tdd"):
@@ -316,7 +347,7 @@ def test_evaluation_callback_logs_infogans_code_class_match_and_each_codes_digit
     assert "code_class_match 0.500 digit of each code [9 8 7 6 5 4 3 2 1 0]" in caplog.text
 
 
-def test_evaluation_callback_writes_label_accuracy_to_tensorboard(tmp_path):
+def test_evaluation_callback_writes_label_accuracy_to_tensorboard(tiny_session, tmp_path):
     """`evaluation/label_accuracy` and one `evaluation/label_accuracy_per_digit/D` per digit."""
     model, session = tiny_session(ConditionalGANModel)
     evaluation = EvaluationCallback(sample_count=10, evaluator=RecordingEvaluator(), logdir=tmp_path)
@@ -330,7 +361,7 @@ def test_evaluation_callback_writes_label_accuracy_to_tensorboard(tmp_path):
     assert [scalars[f"evaluation/label_accuracy_per_digit/{digit}"] for digit in range(10)] == [0.25] * 10
 
 
-def test_evaluation_callback_gives_a_conditional_gans_label_accuracy_as_a_float(evaluator):
+def test_evaluation_callback_gives_a_conditional_gans_label_accuracy_as_a_float(tiny_session, evaluator):
     """With the real classifier, the label accuracy in the logs is a plain float in [0, 1]."""
     model, session = tiny_session(ConditionalGANModel)
     with session:

@@ -17,10 +17,14 @@ def tiny(**settings):
     return ImageToImageModel(IMAGE_SHAPE, generator_width=8, discriminator_width=4, seed=0, **settings)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def model():
-    """The tiny model with its defaults: non-saturating loss, adversarial weight 0.01, dropout 0.5."""
-    return tiny()
+    """The tiny model with its defaults: non-saturating loss, adversarial weight 0.01, dropout 0.5.
+    Built once for the module, its graph finalized so that no test can change it; each test opens
+    a session of its own, with fresh variables."""
+    model = tiny()
+    model.graph.finalize()
+    return model
 
 
 @pytest.fixture
@@ -231,8 +235,9 @@ def test_restore_and_fit_name_images_that_do_not_fit_the_model(model, session):
         model.fit(session, GANDataset(images, noise_dim=1, batch_size=2), remove_lower_half)
 
 
-def test_a_checkpointer_saves_a_trained_model_and_a_fresh_session_restores_the_same_images(model, originals, tmp_path):
+def test_a_checkpointer_saves_a_trained_model_and_a_fresh_session_restores_the_same_images(originals, tmp_path):
     """gan_tdd.Checkpointer works unchanged: it needs only the model's graph and g_step."""
+    model = tiny()  # of its own: the Checkpointer adds a Saver to its graph
     checkpointer = Checkpointer(model, tmp_path)
     damaged = remove_lower_half(originals)
     with v1.Session(graph=model.graph) as session:
