@@ -1,6 +1,6 @@
 """GANModel: the whole GAN as one TF1-style graph that a session runs.
 
-Building the graph follows five steps, in this order:
+Building the graph follows six steps, in this order:
 1. inputs: placeholders for noise and real images;
 2. networks: the generator, and the discriminator applied twice with shared variables (three
    times for the gradient penalty);
@@ -77,7 +77,8 @@ class GANModel:
     `GANModel(generator_fn=my_generator, discriminator_fn=my_discriminator)`.
 
     Named tensors, for readers and callbacks: `noise`, `real_images`, `generated_images`,
-    `sampled_images`, `d_real_logits`, `d_fake_logits`, `d_loss`, `d_real_loss`, `d_fake_loss`,
+    `sampled_images`, `d_real_logits`, `d_fake_logits` (and `d_real_outputs`, `d_fake_outputs`:
+    every head of `discriminate`), `d_loss`, `d_real_loss`, `d_fake_loss`,
     `g_loss`, `p_real`, `p_fake`, `d_real_mean`, `d_fake_mean`, `gradient_penalty` (for
     wasserstein-gp only), `d_train_op`, `g_train_op`, `d_step`, `g_step`, `epoch`,
     `generator_variables`, `discriminator_variables`, `scalar_summary`, `image_summary`,
@@ -166,22 +167,36 @@ class GANModel:
         self.noise = v1.placeholder(tf.float32, [None, self.noise_dim], name="noise")
         self.real_images = v1.placeholder(tf.float32, [None, *self.image_shape], name="real_images")
 
+    # The two hooks a model of gan_tdd.models overrides to say what is its own: what G reads, and
+    # what D gives back. _build_networks calls them; a plain GAN reads noise and gives logits.
+
+    def generator_inputs(self):
+        """What the generator reads: the noise (a labelled model adds the label, InfoGAN its code)."""
+        return self.noise
+
+    def discriminate(self, images):
+        """The discriminator on `images`: a dict with "logits" of shape (batch, 1), and any more
+        heads a model reads from the same body (ACGAN's "class_logits", InfoGAN's Q). Called in
+        the discriminator's variable scope: first to make its variables, then to reuse them."""
+        return {"logits": self.discriminator_fn(images)}
+
     def _build_networks(self):
         images, logits = [None, *self.image_shape], [None, 1]
         with v1.variable_scope("generator"):
-            self.generated_images = self.generator_fn(self.noise, self.image_shape, training=True)
+            self.generated_images = self.generator_fn(self.generator_inputs(), self.image_shape, training=True)
         _require_output_shape(self.generated_images, images, "generator_fn", self.generator_fn)
         with v1.variable_scope("discriminator"):
-            self.d_real_logits = self.discriminator_fn(self.real_images)
-        _require_output_shape(self.d_real_logits, logits, "discriminator_fn", self.discriminator_fn)
+            self.d_real_outputs = self.discriminate(self.real_images)
+        _require_output_shape(self.d_real_outputs["logits"], logits, "discriminator_fn", self.discriminator_fn)
         # The one place where variables are shared: the fake path reuses the real path's weights,
         # so a single discriminator judges both real and generated images; so does the gradient
         # penalty, which looks at that same discriminator between real and generated images.
         with v1.variable_scope("discriminator", reuse=True):
-            self.d_fake_logits = self.discriminator_fn(self.generated_images)
+            self.d_fake_outputs = self.discriminate(self.generated_images)
             if self.loss.penalizes_gradient:
-                self.gradient_penalty = gradient_penalty(self.discriminator_fn, self.real_images,
-                                                         self.generated_images)
+                self.gradient_penalty = gradient_penalty(lambda images: self.discriminate(images)["logits"],
+                                                         self.real_images, self.generated_images)
+        self.d_real_logits, self.d_fake_logits = self.d_real_outputs["logits"], self.d_fake_outputs["logits"]
         self.generator_variables = v1.trainable_variables("generator")
         self.discriminator_variables = v1.trainable_variables("discriminator")
 
@@ -243,7 +258,7 @@ class GANModel:
             getter = averaged_getter(self.generator_average)
         # The same generator variables (or their averages), with batch norm in inference mode.
         with v1.variable_scope("generator", reuse=True, custom_getter=getter):
-            self.sampled_images = self.generator_fn(self.noise, self.image_shape, training=False)
+            self.sampled_images = self.generator_fn(self.generator_inputs(), self.image_shape, training=False)
 
     def _build_summaries(self):
         with v1.name_scope("summaries"):

@@ -6,7 +6,6 @@ https://arxiv.org/abs/1610.09585
 from gan_tdd.auxiliary_losses import acgan_discriminator_class_loss, acgan_generator_class_loss
 from gan_tdd.checks import require_positive_number
 from gan_tdd.layers import dense
-from gan_tdd.losses import gradient_penalty
 from gan_tdd.models.labelled import LabelledGANModel
 from gan_tdd.networks import get_discriminator_features
 from gan_tdd.quiet_tensorflow import tf
@@ -42,29 +41,16 @@ class ACGANModel(LabelledGANModel):
         super().__init__(noise_dim, image_shape, networks=networks,
                          discriminator_width=discriminator_width, **options)
 
-    def _discriminate(self, images):
-        """D's two heads on one body: (logits (batch, 1), class logits (batch, num_classes))."""
+    def discriminate(self, images):
+        """D's two heads on one body: "logits" (batch, 1) and "class_logits" (batch, num_classes).
+        Both judge generated images with the weights they judge real ones with."""
         features = self.discriminator_features_fn(images)
-        return dense(features, 1, "logit"), dense(features, self.num_classes, "class_logits")
-
-    def _build_networks(self):
-        with v1.variable_scope("generator"):
-            self.generated_images = self.generator_fn(self.noise, self.image_shape, training=True)
-        with v1.variable_scope("generator", reuse=True):
-            self.sampled_images = self.generator_fn(self.noise, self.image_shape, training=False)
-        with v1.variable_scope("discriminator"):
-            self.d_real_logits, self.d_real_class_logits = self._discriminate(self.real_images)
-        # The one place where D's variables are shared: both heads judge generated images with
-        # the weights they judge real ones with.
-        with v1.variable_scope("discriminator", reuse=True):
-            self.d_fake_logits, self.d_fake_class_logits = self._discriminate(self.generated_images)
-            if self.loss.penalizes_gradient:
-                self.gradient_penalty = gradient_penalty(lambda images: self._discriminate(images)[0],
-                                                         self.real_images, self.generated_images)
-        self.generator_variables = v1.trainable_variables("generator")
-        self.discriminator_variables = v1.trainable_variables("discriminator")
+        return {"logits": dense(features, 1, "logit"),
+                "class_logits": dense(features, self.num_classes, "class_logits")}
 
     def _build_losses(self):
+        self.d_real_class_logits = self.d_real_outputs["class_logits"]
+        self.d_fake_class_logits = self.d_fake_outputs["class_logits"]
         super()._build_losses()  # the GAN losses, on the first head
         self.d_adversarial_loss, self.g_adversarial_loss = self.d_loss, self.g_loss
         with v1.name_scope("class_losses"):

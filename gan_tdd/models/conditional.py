@@ -2,9 +2,7 @@
 
 Mirza & Osindero 2014, "Conditional Generative Adversarial Nets", https://arxiv.org/abs/1411.1784
 """
-from gan_tdd.model import _require_network
 from gan_tdd.models.labelled import LabelledGANModel
-from gan_tdd.networks import get_networks
 from gan_tdd.quiet_tensorflow import tf
 
 
@@ -28,21 +26,11 @@ class ConditionalGANModel(LabelledGANModel):
         dataset = GANDataset(images, noise_dim=100, batch_size=64, labels=labels)
         model.fit(session, dataset)
         sevens = model.generate(session, noise, labels=np.full(len(noise), 7))
+
+    Its arguments are LabelledGANModel's and GANModel's; a discriminator_fn of yours is given
+    images with num_classes more channels, the label's.
     """
 
-    def __init__(self, noise_dim=100, image_shape=(28, 28, 1), *, networks="dcgan",
-                 discriminator_width=64, discriminator_fn=None, **options):
-        """Args:
-            discriminator_fn: your own discriminator, as for GANModel; it is given images with
-                num_classes more channels, the label's.
-            The others: as for LabelledGANModel and GANModel.
-        """
-        discriminator = (_require_network("discriminator_fn", discriminator_fn)
-                         or get_networks(networks, discriminator_width=discriminator_width)[1])
-
-        def labelled_discriminator(images):
-            return discriminator(with_label_channels(images, self.one_hot_labels))
-
-        super().__init__(noise_dim, image_shape, networks=networks,
-                         discriminator_width=discriminator_width,
-                         discriminator_fn=labelled_discriminator, **options)
+    def discriminate(self, images):
+        """D's logits on images with their labels as extra channels."""
+        return {"logits": self.discriminator_fn(with_label_channels(images, self.one_hot_labels))}

@@ -8,9 +8,8 @@ import numpy as np
 from gan_tdd.auxiliary_losses import mutual_information_penalty
 from gan_tdd.checks import require_int, require_positive_number
 from gan_tdd.layers import dense
-from gan_tdd.losses import gradient_penalty
-from gan_tdd.model import GANModel, _require_network
-from gan_tdd.networks import get_discriminator_features, get_networks
+from gan_tdd.model import GANModel
+from gan_tdd.networks import get_discriminator_features
 from gan_tdd.quiet_tensorflow import tf
 
 v1 = tf.compat.v1
@@ -35,18 +34,17 @@ class InfoGANModel(GANModel):
     """
 
     def __init__(self, noise_dim=62, image_shape=(28, 28, 1), *, categorical_dim=10, continuous_dim=2,
-                 information_weight=1.0, networks="dcgan", generator_width=64, discriminator_width=64,
-                 generator_fn=None, **options):
+                 information_weight=1.0, networks="dcgan", discriminator_width=64, **options):
         """Args:
             noise_dim: the length of the incompressible noise (62 in the paper's MNIST model).
             categorical_dim: the choices of the categorical code.
             continuous_dim: how many continuous codes, each uniform in [-1, 1].
             information_weight: lambda, the penalty's weight in both losses (1 in the paper for
                 a categorical code).
-            generator_fn: your own generator, as for GANModel; it is given the noise and the
-                code concatenated, shape (batch, noise_dim + categorical_dim + continuous_dim).
-            The others: as for GANModel; the discriminator is the `networks` one with Q's
-                heads, so there is no discriminator_fn.
+            The others: as for GANModel; a generator_fn of yours is given the noise and the
+                code concatenated, shape (batch, noise_dim + categorical_dim + continuous_dim);
+                the discriminator is the `networks` one with Q's heads, so there is no
+                discriminator_fn.
         """
         if "discriminator_fn" in options:
             raise ValueError("InfoGANModel builds its discriminator from networks=...: it takes no "
@@ -55,15 +53,8 @@ class InfoGANModel(GANModel):
         self.continuous_dim = require_int("continuous_dim", continuous_dim, 1)
         self.information_weight = require_positive_number("information_weight", information_weight)
         self.discriminator_features_fn = get_discriminator_features(networks, discriminator_width)
-        generator = (_require_network("generator_fn", generator_fn)
-                     or get_networks(networks, generator_width)[0])
-
-        def coded_generator(noise, image_shape, training):
-            code = [tf.one_hot(self.categorical_code, self.categorical_dim), self.continuous_code]
-            return generator(tf.concat([noise, *code], axis=1), image_shape, training)
-
-        super().__init__(noise_dim, image_shape, networks=networks, generator_width=generator_width,
-                         discriminator_width=discriminator_width, generator_fn=coded_generator, **options)
+        super().__init__(noise_dim, image_shape, networks=networks, discriminator_width=discriminator_width,
+                         **options)
 
     def _build_inputs(self):
         super()._build_inputs()
@@ -76,32 +67,23 @@ class InfoGANModel(GANModel):
             v1.random_uniform([batch, self.continuous_dim], -1.0, 1.0), [None, self.continuous_dim],
             name="continuous_code")
 
-    def _discriminate(self, images):
-        """D's logit and Q's two heads on one body: (logits (batch, 1), categorical logits
-        (batch, categorical_dim), continuous means (batch, continuous_dim))."""
-        features = self.discriminator_features_fn(images)
-        return (dense(features, 1, "logit"), dense(features, self.categorical_dim, "q_categorical"),
-                dense(features, self.continuous_dim, "q_continuous"))
+    def generator_inputs(self):
+        """The noise, the one-hot categorical code and the continuous codes, side by side."""
+        return tf.concat([self.noise, tf.one_hot(self.categorical_code, self.categorical_dim),
+                          self.continuous_code], axis=1)
 
-    def _build_networks(self):
-        with v1.variable_scope("generator"):
-            self.generated_images = self.generator_fn(self.noise, self.image_shape, training=True)
-        with v1.variable_scope("generator", reuse=True):
-            self.sampled_images = self.generator_fn(self.noise, self.image_shape, training=False)
-        with v1.variable_scope("discriminator"):
-            self.d_real_logits, _, _ = self._discriminate(self.real_images)
-        # The one place where D's variables are shared: generated images go through the same
-        # body, and Q reads their code from it.
-        with v1.variable_scope("discriminator", reuse=True):
-            self.d_fake_logits, self.q_categorical_logits, self.q_continuous_means = (
-                self._discriminate(self.generated_images))
-            if self.loss.penalizes_gradient:
-                self.gradient_penalty = gradient_penalty(lambda images: self._discriminate(images)[0],
-                                                         self.real_images, self.generated_images)
-        self.generator_variables = v1.trainable_variables("generator")
-        self.discriminator_variables = v1.trainable_variables("discriminator")  # Q's heads too
+    def discriminate(self, images):
+        """D's logit and Q's two heads on one body: "logits" (batch, 1), "q_categorical"
+        (batch, categorical_dim) and "q_continuous" (batch, continuous_dim). Q's variables live
+        in D's scope, so D's optimizer trains them; on generated images Q reads back their code."""
+        features = self.discriminator_features_fn(images)
+        return {"logits": dense(features, 1, "logit"),
+                "q_categorical": dense(features, self.categorical_dim, "q_categorical"),
+                "q_continuous": dense(features, self.continuous_dim, "q_continuous")}
 
     def _build_losses(self):
+        self.q_categorical_logits = self.d_fake_outputs["q_categorical"]
+        self.q_continuous_means = self.d_fake_outputs["q_continuous"]
         super()._build_losses()  # the GAN losses, on D's logit
         self.d_adversarial_loss, self.g_adversarial_loss = self.d_loss, self.g_loss
         with v1.name_scope("information_losses"):

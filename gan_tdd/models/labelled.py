@@ -2,8 +2,7 @@
 import numpy as np
 
 from gan_tdd.checks import require_int
-from gan_tdd.model import GANModel, _require_network
-from gan_tdd.networks import get_networks
+from gan_tdd.model import GANModel
 from gan_tdd.quiet_tensorflow import tf
 
 v1 = tf.compat.v1
@@ -20,29 +19,24 @@ class LabelledGANModel(GANModel):
     Named tensors, besides GANModel's: `labels`, `one_hot_labels`.
     """
 
-    def __init__(self, noise_dim=100, image_shape=(28, 28, 1), *, num_classes=10, networks="dcgan",
-                 generator_width=64, generator_fn=None, **options):
+    def __init__(self, noise_dim=100, image_shape=(28, 28, 1), *, num_classes=10, **options):
         """Args:
             num_classes: how many classes the labels name (10 digits).
-            generator_fn: your own generator, as for GANModel; it is given the noise and the
+            The others: as for GANModel; a generator_fn of yours is given the noise and the
                 one-hot label concatenated, shape (batch, noise_dim + num_classes).
-            The others: as for GANModel.
         """
         self.num_classes = require_int("num_classes", num_classes, 2)
-        generator = (_require_network("generator_fn", generator_fn)
-                     or get_networks(networks, generator_width)[0])
-
-        def labelled_generator(noise, image_shape, training):
-            return generator(tf.concat([noise, self.one_hot_labels], axis=1), image_shape, training)
-
-        super().__init__(noise_dim, image_shape, networks=networks, generator_width=generator_width,
-                         generator_fn=labelled_generator, **options)
+        super().__init__(noise_dim, image_shape, **options)
 
     def _build_inputs(self):
         super()._build_inputs()
         self.labels = v1.placeholder(tf.int32, [None], name="labels")
         self.one_hot_labels = tf.one_hot(self.labels, self.num_classes, name="one_hot_labels")
         self.batch_inputs = (self.labels,)
+
+    def generator_inputs(self):
+        """The noise and the one-hot label, side by side."""
+        return tf.concat([self.noise, self.one_hot_labels], axis=1)
 
     def batch_values(self, dataset):
         """The labels of the dataset's last batch, for `labels`."""
