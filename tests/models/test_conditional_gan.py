@@ -125,3 +125,51 @@ def test_a_conditional_gan_draws_the_class_it_is_asked_for():
         drawn = drawn_classes(model.generate(session, noise, labels=asked))
 
     assert np.mean(drawn == asked) > 0.9
+
+
+@pytest.fixture(scope="module")
+def projection_model():
+    """The tiny conditional GAN whose discriminator reads the label by projection, built once."""
+    return finalized(ConditionalGANModel(num_classes=2, conditioning="projection", **TINY))
+
+
+def test_with_projection_the_label_adds_its_embeddings_inner_product_with_the_features(
+        projection_model, labelled_batch):
+    """logit(x, y) = psi(phi(x)) + <embed(y), phi(x)>: two labels differ by <embed(0) - embed(1), phi(x)>,
+    and with the embeddings at their start, 0, the label changes nothing."""
+    model, (images, _, _) = projection_model, labelled_batch
+    embedding = [v for v in model.discriminator_variables if "label_embedding" in v.name][0]
+    with v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        at_start = [session.run(model.d_real_logits, {model.real_images: images, model.labels: np.full(4, label)})
+                    for label in (0, 1)]
+        vectors = np.random.default_rng(0).normal(size=embedding.shape.as_list()).astype(np.float32)
+        embedding.load(vectors, session)
+        (features, as_zeros), (_, as_ones) = (
+            session.run([model.d_real_outputs["features"], model.d_real_logits],
+                        {model.real_images: images, model.labels: np.full(4, label)}) for label in (0, 1))
+
+    np.testing.assert_allclose(at_start[0], at_start[1])
+    np.testing.assert_allclose(as_zeros - as_ones, features @ (vectors[0] - vectors[1])[:, None], rtol=1e-4, atol=1e-5)
+
+
+def test_with_projection_the_first_convolution_reads_the_image_alone(model, projection_model):
+    """One channel in, where label channels make it 1 + 2: the cost no longer grows with the labels."""
+    def first_kernel(graph_model):
+        return [v for v in graph_model.discriminator_variables if "downsample_1/kernel" in v.name][0]
+
+    assert first_kernel(projection_model).shape.as_list()[2] == 1
+    assert first_kernel(model).shape.as_list()[2] == 3
+
+
+@pytest.mark.parametrize("options, message", [
+    pytest.param({"conditioning": "attention"}, "conditioning must be one of channels, projection, got 'attention'",
+                 id="unknown_conditioning"),
+    pytest.param({"conditioning": "projection", "discriminator_fn": lambda images: images},
+                 "conditioning 'projection' reads the features of the networks' own discriminator",
+                 id="projection_with_a_discriminator_fn"),
+])
+def test_a_conditioning_the_model_cannot_build_is_refused(options, message):
+    """Before any graph is built, in one line that names the argument."""
+    with pytest.raises(ValueError, match=message):
+        ConditionalGANModel(num_classes=2, **TINY, **options)

@@ -1,0 +1,77 @@
+"""Clustering images without labels: principal components, k-means, and the clusters' shares."""
+import numpy as np
+import pytest
+
+from gan_tdd.clustering import cluster_images, cluster_shares, kmeans, principal_components
+
+
+def blobs(centres, per_blob, spread=0.05, seed=0):
+    """`per_blob` points around each centre, and the index of the centre each came from."""
+    rng = np.random.default_rng(seed)
+    centres = np.asarray(centres, np.float64)
+    points = np.concatenate([centre + rng.normal(0, spread, (per_blob, centres.shape[1])) for centre in centres])
+    return points, np.repeat(np.arange(len(centres)), per_blob)
+
+
+def same_partition(found, truth):
+    """True when two labellings group the points the same way, whatever the clusters are called."""
+    pairs = set(zip(found.tolist(), truth.tolist()))
+    return len(pairs) == len(set(found.tolist())) == len(set(truth.tolist()))
+
+
+def test_principal_components_keep_the_direction_of_largest_variance_first():
+    """Points spread along x (variance 100) and a little along y (variance 1): the first
+    coordinate is x, up to its sign, with the mean taken out."""
+    rng = np.random.default_rng(0)
+    points = np.stack([rng.normal(5, 10, 500), rng.normal(-3, 1, 500)], axis=1)
+
+    projected = principal_components(points, 1)
+
+    assert projected.shape == (500, 1)
+    np.testing.assert_allclose(np.abs(projected[:, 0]), np.abs(points[:, 0] - points[:, 0].mean()), atol=0.2)
+
+
+def test_kmeans_finds_three_separate_blobs_exactly():
+    """Three tight blobs far apart: each found cluster is one blob, and the centres are the blobs'."""
+    points, truth = blobs([[0, 0], [10, 0], [0, 10]], per_blob=40)
+
+    assignments, centres = kmeans(points, 3, seed=0)
+
+    assert assignments.dtype == np.int32 and same_partition(assignments, truth)
+    np.testing.assert_allclose(sorted(map(tuple, np.round(centres))), [(0, 0), (0, 10), (10, 0)])
+
+
+def test_the_same_seed_gives_the_same_clusters():
+    """k-means++ draws its first centres at random: the seed fixes them."""
+    points, _ = blobs([[0, 0], [1, 0], [0, 1], [1, 1]], per_blob=30, spread=0.4)
+
+    first, second = kmeans(points, 4, seed=7)[0], kmeans(points, 4, seed=7)[0]
+
+    np.testing.assert_array_equal(first, second)
+
+
+def test_cluster_images_groups_uint8_pictures_by_what_they_show():
+    """Left-bright and right-bright 8x8 pictures with a little noise: two clusters, one per kind."""
+    rng = np.random.default_rng(0)
+    left = np.where(np.arange(8) < 4, 220, 30)[None, None, :, None]
+    kinds = rng.integers(0, 2, 60)
+    images = np.where(kinds[:, None, None, None] == 0, left, left[:, :, ::-1]) + rng.integers(0, 20, (60, 8, 8, 1))
+
+    assignments = cluster_images(images.astype(np.uint8), 2, seed=0, dimensions=5)
+
+    assert assignments.shape == (60,) and same_partition(assignments, kinds)
+
+
+def test_cluster_shares_count_each_cluster_even_an_empty_one():
+    """Assignments 0, 0, 1, 0 of 3 clusters: shares 3/4, 1/4 and 0."""
+    np.testing.assert_allclose(cluster_shares([0, 0, 1, 0], 3), [0.75, 0.25, 0.0])
+
+
+@pytest.mark.parametrize("clusters, message", [
+    pytest.param(1, "clusters must be an integer >= 2", id="one_cluster"),
+    pytest.param(11, "clusters must be at most the number of images (10), got 11", id="more_clusters_than_images"),
+])
+def test_a_number_of_clusters_that_cannot_be_found_is_refused(clusters, message):
+    """The message names the argument and what it must be."""
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        cluster_images(np.zeros((10, 4, 4, 1), np.uint8), clusters)
