@@ -12,7 +12,8 @@ The library, in the order a GAN is built and trained:
     callbacks/         the extension point of fit: summaries, logs, grids, checkpoints, ...
     checkpoints.py     Checkpointer: save and restore a model
     evaluation/        MNIST score, Fréchet distance and a classifier to compute them
-    models/            conditional GAN, ACGAN, InfoGAN (with auxiliary_losses.py)
+    clustering.py      clusters of images found without labels (principal components, k-means)
+    models/            conditional GAN, ACGAN, self-conditioned GAN, InfoGAN (auxiliary_losses.py)
     image_to_image/    restoring damaged digits: a pixel loss beside an adversarial one
     images.py          grids of images as PNG files, and GIFs
     checks.py          the library's argument checks
@@ -30,6 +31,7 @@ _MODULES = {
     "ConditionalGANModel": "gan_tdd.models",
     "ACGANModel": "gan_tdd.models",
     "InfoGANModel": "gan_tdd.models",
+    "SelfConditionedGANModel": "gan_tdd.models",
     "ImageToImageModel": "gan_tdd.image_to_image",
     "GANDataset": "gan_tdd.data",
     "fit": "gan_tdd.training",

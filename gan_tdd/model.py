@@ -292,6 +292,10 @@ class GANModel:
         """The values of `batch_inputs` for the dataset's last batch; fit calls this each update."""
         return ()
 
+    def prepare_to_fit(self, session, dataset):
+        """Called by fit before its first step: a model that learns something of the dataset
+        itself, beyond its batches, does so here (a GAN learns nothing more)."""
+
     def check_dataset(self, dataset):
         """Raise ValueError if `dataset` cannot feed this model; fit calls this before any step.
         (Image shape and noise_dim are checked by fit itself; a GAN needs nothing more.)"""

@@ -55,6 +55,7 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
         discriminator update's loss of the step.
     """
     _check_fit_arguments(model, dataset, epochs, k_steps, pretrain_d_steps, callbacks)
+    model.prepare_to_fit(session, dataset)
     callbacks = CallbackList(callbacks)
     callbacks.set_model(model, session, dataset)
     callbacks.set_params({"epochs": epochs, "k_steps": k_steps, "batch_size": dataset.batch_size,

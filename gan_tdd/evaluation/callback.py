@@ -9,7 +9,7 @@ from gan_tdd.callbacks.summary import event_writer
 from gan_tdd.checks import require_int
 from gan_tdd.data import fixed_noise
 from gan_tdd.evaluation.evaluator import Evaluator
-from gan_tdd.models import InfoGANModel, LabelledGANModel
+from gan_tdd.models import InfoGANModel, LabelledGANModel, SelfConditionedGANModel
 
 v1 = tf.compat.v1
 
@@ -104,6 +104,10 @@ class EvaluationCallback(Callback):
         """Score the fixed noise's images; a model that draws on request is asked for every
         digit (or code) in turn, so each comes equally often, and scored on whether it obliged."""
         count = len(self.noise)
+        if isinstance(self.model, SelfConditionedGANModel):
+            # Its labels are clusters, not digits: drawn as often as the data has them, and
+            # scored as any GAN's samples are.
+            return self.evaluator.evaluate(self.model.generate(self.session, self.noise))
         if isinstance(self.model, LabelledGANModel):
             labels = np.arange(count) % self.model.num_classes
             images = self.model.generate(self.session, self.noise, labels=labels)

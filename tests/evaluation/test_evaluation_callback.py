@@ -8,7 +8,7 @@ import tensorflow as tf
 from gan_tdd import Callback, GANDataset, GANModel
 from gan_tdd.data import fixed_noise, load_mnist
 from gan_tdd.evaluation import EvaluationCallback, Evaluator, MNISTClassifier
-from gan_tdd.models import ACGANModel, ConditionalGANModel, InfoGANModel
+from gan_tdd.models import ACGANModel, ConditionalGANModel, InfoGANModel, SelfConditionedGANModel
 
 v1 = tf.compat.v1
 
@@ -279,6 +279,21 @@ def test_evaluation_callback_rejects_bad_settings_by_name(arguments, message):
     """Bad settings fail when the callback is made, naming the argument."""
     with pytest.raises(ValueError, match=message):
         EvaluationCallback(**arguments)
+
+
+def test_evaluation_callback_asks_a_self_conditioned_gan_for_its_clusters_in_proportion_and_no_label_accuracy(
+        tiny_session):
+    """Its clusters are not digits: the samples are what generate draws by default, scored as a GAN's."""
+    model, session = tiny_session(SelfConditionedGANModel, clusters=3)
+    evaluator = RecordingEvaluator()
+    with session:
+        logs = run_one_epoch(EvaluationCallback(sample_count=30, evaluator=evaluator), model, session,
+                             p_fake=0.5)
+        expected_images = model.generate(session, fixed_noise(30, NOISE_DIM, 0))
+
+    assert evaluator.calls[0]["labels"] is None and evaluator.calls[0]["codes"] is None
+    np.testing.assert_array_equal(evaluator.calls[0]["images"], expected_images)
+    assert "label_accuracy" not in logs and logs["mnist_score"] == 5.0
 
 
 @pytest.mark.parametrize("model_class", [
