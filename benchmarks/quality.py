@@ -16,10 +16,11 @@ from pathlib import Path
 import numpy as np
 
 from gan_tdd.quiet_tensorflow import tf
-from gan_tdd import Callback, GANDataset
+from gan_tdd import Callback
 from gan_tdd.cli.flags import train_parser
 from gan_tdd.cli.settings import LABELLED_MODELS, RunSettings
-from gan_tdd.data import fixed_noise, load_labelled_images
+from gan_tdd.cli.train import dataset_for
+from gan_tdd.data import fixed_noise
 from gan_tdd.evaluation import Evaluator
 from gan_tdd.images import save_grid
 
@@ -27,10 +28,9 @@ from gan_tdd.images import save_grid
 class ReportAtSteps(Callback):
     """At each listed step: pause the clock, score samples from fixed noise, print a row."""
 
-    def __init__(self, steps, evaluator, noise, out, k_steps, labels=None):
+    def __init__(self, steps, evaluator, noise, out, labels=None):
         self.steps = sorted(steps)
         self.labels = labels  # the digits a labelled model is asked for, or None
-        self.k_steps = k_steps
         self.evaluator = evaluator
         self.noise = noise
         self.out = out
@@ -49,7 +49,8 @@ class ReportAtSteps(Callback):
         images = self.model.generate(self.session, self.noise, **asked)
         figures = self.evaluator.evaluate(images, labels=self.labels)
         save_grid(images[:64], self.out / f"step-{step:06d}.png")
-        epochs = step * self.k_steps / self.dataset.batches_per_epoch
+        # fit's own steps per epoch: batches // k, as fit drops the batches that make no whole step.
+        epochs = step / self.params["steps_per_epoch"]
         print(f"{step:5d}  {epochs:6.2f}  {self.train_seconds / 60:7.2f}  {figures['mnist_score']:11.3f}"
               f"  {figures['frechet_distance']:7.2f}  {figures['classes_covered']:7d}"
               f"  {logs['d_loss']:6.3f}  {logs['g_loss']:6.3f}"
@@ -71,17 +72,17 @@ def main(argv=None):
     seed = 0 if args.seed is None else args.seed
     print("settings:", " ".join(rest) or "(defaults)", flush=True)
     settings, _ = RunSettings.from_flags(args)  # a loss's preset fills the flags not given
+    settings.seed = seed
     labelled = settings.model in LABELLED_MODELS
-    images, labels = load_labelled_images(args.data)
-    dataset = GANDataset(images, args.noise_dim, args.batch_size, seed=seed, labels=labels if labelled else None)
-    settings.seed, settings.image_shape = seed, list(dataset.image_shape)
+    dataset = dataset_for(settings)  # as main.py makes it: labels only for a labelled model
+    settings.image_shape = list(dataset.image_shape)
     model = settings.build_model(dataset.batches_per_epoch)  # decays over --epochs, as main.py does
     out = Path(ours.out)
     out.mkdir(parents=True, exist_ok=True)
     evaluator = Evaluator()
     evaluator.real_features  # computed now, outside the timed training
     report = ReportAtSteps([int(step) for step in ours.report_at.split(",")], evaluator,
-                           fixed_noise(ours.samples, args.noise_dim, seed + 1), out, settings.k_steps,
+                           fixed_noise(ours.samples, args.noise_dim, seed + 1), out,
                            labels=np.arange(ours.samples) % 10 if labelled else None)
     config = tf.compat.v1.ConfigProto(intra_op_parallelism_threads=ours.threads,
                                       inter_op_parallelism_threads=ours.threads)

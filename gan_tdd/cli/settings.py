@@ -14,12 +14,13 @@ import json
 import os
 from pathlib import Path
 
-from gan_tdd.cli.usage import fraction, non_negative_float, non_negative_int, positive_float, positive_int
+from gan_tdd.cli.usage import (at_least_two, fraction, non_negative_float, non_negative_int, positive_float,
+                               positive_int)
 
 LOSSES = ("non-saturating", "minimax", "least-squares", "wasserstein", "wasserstein-gp", "hinge")
 NETWORKS = ("dcgan", "mlp")
 # The models of gan_tdd.model and gan_tdd.models; the labelled ones train on the data's labels.
-MODELS = ("gan", "conditional", "acgan", "infogan", "image-to-image")
+MODELS = ("gan", "conditional", "acgan", "self-conditioned", "infogan", "image-to-image")
 LABELLED_MODELS = ("conditional", "acgan")
 # gan_tdd.image_to_image.DAMAGES' names, written out so that the flags need no numpy.
 DAMAGES = ("lower-half", "noise", "low-resolution")
@@ -74,9 +75,13 @@ class RunSettings:
     # GAN recipe measured levelled off near 7.5 and 17 (docs/defaults.md). --model gan: the plain GAN.
     model: str = _setting("conditional", "the model: one that draws the digit asked for (conditional, "
                                          "acgan: trained on the data's labels; infogan: on a code of its "
-                                         "own), a plain GAN that draws digits of its own choosing (gan: "
-                                         "no labels needed), or image-to-image: restores digits with --damage",
+                                         "own), one that needs no labels (self-conditioned: conditioned on "
+                                         "clusters it finds in the images; gan: the plain GAN), or "
+                                         "image-to-image: restores digits with --damage",
                           str, choices=MODELS, before="gan")
+    # Measured on MNIST: docs/unsupervised.md.
+    clusters: int = _setting(50, "self-conditioned: how many clusters of the images it finds and "
+                                 "conditions on, in place of labels", at_least_two, before=50)
     damage: str = _setting("lower-half", "image-to-image: the damage the model learns to undo", str,
                            choices=DAMAGES, before="lower-half")
     # pix2pix's 100:1 of L1 to GAN loss; 0 trains on the pixel loss alone (docs/image-to-image.md).
@@ -205,12 +210,13 @@ class RunSettings:
         if self.model == "image-to-image":
             return self._build_image_to_image_model()
         from gan_tdd.model import GANModel
-        from gan_tdd.models import ACGANModel, ConditionalGANModel, InfoGANModel
+        from gan_tdd.models import ACGANModel, ConditionalGANModel, InfoGANModel, SelfConditionedGANModel
 
         decay_steps = None if batches_per_epoch is None else self.decay_steps(batches_per_epoch)
         Model = {"gan": GANModel, "conditional": ConditionalGANModel, "acgan": ACGANModel,
-                 "infogan": InfoGANModel}[self.model]
-        return Model(noise_dim=self.noise_dim, image_shape=tuple(self.image_shape),
+                 "self-conditioned": SelfConditionedGANModel, "infogan": InfoGANModel}[self.model]
+        own = {"clusters": self.clusters} if self.model == "self-conditioned" else {}
+        return Model(**own, noise_dim=self.noise_dim, image_shape=tuple(self.image_shape),
                      networks=self.networks, generator_width=self.generator_width,
                      discriminator_width=self.discriminator_width, loss=self.loss,
                      label_smoothing=self.label_smoothing, clip_value=self.clip_value,

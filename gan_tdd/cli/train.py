@@ -42,6 +42,9 @@ def _settings_for(args, argv):
 GAN_LOOP_FLAGS = {"k_steps", "pretrain_d_steps", "learning_rate_decay", "networks", "noise_dim",
                   "label_smoothing", "trace"}
 IMAGE_TO_IMAGE_FLAGS = {"damage", "adversarial_weight"}
+# The flags of one model alone.
+MODEL_FLAGS = {"clusters": "self-conditioned"}
+CLUSTERS_FILE = "clusters.npy"
 
 
 def _flags_given(argv):
@@ -54,13 +57,16 @@ def _flags_given(argv):
 
 def _refuse_flags_of_another_model(model, argv):
     """A flag that the chosen model would ignore is a mistake, not something to ignore."""
+    given = _flags_given(argv)
     unused = GAN_LOOP_FLAGS if model == "image-to-image" else IMAGE_TO_IMAGE_FLAGS
-    given = sorted(_flags_given(argv) & unused)
-    if given:
-        flags = ", ".join("--" + name.replace("_", "-") for name in given)
+    if given & unused:
+        flags = ", ".join("--" + name.replace("_", "-") for name in sorted(given & unused))
         why = "--model image-to-image does not use them" if model == "image-to-image" else \
             "only --model image-to-image uses them"
         raise UsageError(f"{flags}: {why}")
+    for name, owner in MODEL_FLAGS.items():
+        if name in given and model != owner:
+            raise UsageError(f"--{name.replace('_', '-')}: only --model {owner} uses it")
 
 
 def _refuse_run_flags_with_resume(argv):
@@ -83,7 +89,7 @@ def train(argv):
     settings = _settings_for(args, argv)
     if args.resume is None:
         _check_new_run(args)
-    dataset = _dataset_for(settings)
+    dataset = dataset_for(settings, args.resume)
     settings.image_shape = list(dataset.image_shape)
     try:
         model = settings.build_model(dataset.batches_per_epoch)
@@ -91,6 +97,8 @@ def train(argv):
         raise UsageError(str(error)) from None
     if args.resume is None:
         run_directory = _create_run(args, settings)
+        if settings.model == "self-conditioned":
+            _save_whole(run_directory / CLUSTERS_FILE, dataset.labels)
     else:
         run_directory = Path(args.resume)
         # A new --epochs total is the run's from now on: a later plain --resume keeps it.
@@ -102,18 +110,23 @@ def train(argv):
                       trace_events=args.trace)
 
 
-def _dataset_for(settings):
-    """The run's GANDataset, checked against its batch size, k and the generator's image sizes."""
+def dataset_for(settings, resumed_run=None):
+    """The run's GANDataset, checked against its batch size, k and the generator's image sizes.
+    Only the labelled models read the data's labels; a self-conditioned model's labels are the
+    clusters it finds in the images (those of the run itself, when it resumes)."""
     from gan_tdd.checks import require_image_shape
-    from gan_tdd.data import DataError, GANDataset, load_labelled_images
+    from gan_tdd.data import DataError, GANDataset, load_images, load_labelled_images
 
     try:
-        images, labels = load_labelled_images(settings.data)
+        if settings.model in LABELLED_MODELS:
+            images, labels = load_labelled_images(settings.data)
+        else:
+            images, labels = load_images(settings.data), None
     except DataError as error:
         raise UsageError(f"argument --data: {error}") from None
-    if settings.model not in LABELLED_MODELS:
-        labels = None
-    elif labels is None:
+    if settings.model == "self-conditioned":
+        labels = _clusters(images, settings, resumed_run)
+    elif settings.model in LABELLED_MODELS and labels is None:
         raise UsageError(f"argument --model: {settings.model} learns from labels, and --data "
                          f"{settings.data} has none; train with --model gan to learn without labels")
     try:
@@ -127,6 +140,35 @@ def _dataset_for(settings):
                          f"({len(images)} images in batches of {dataset.batch_size} make "
                          f"{dataset.batches_per_epoch}), got {settings.k_steps}")
     return dataset
+
+
+def _clusters(images, settings, resumed_run):
+    """The cluster of each image: found anew for a new run, read back for a resumed one."""
+    import time
+
+    import numpy as np
+
+    if resumed_run is not None:
+        return np.load(Path(resumed_run) / CLUSTERS_FILE)
+    from gan_tdd.clustering import cluster_images
+
+    if settings.clusters > len(images):
+        raise UsageError(f"argument --clusters: must be at most the number of images ({len(images)}), "
+                         f"got {settings.clusters}")
+    started = time.perf_counter()
+    clusters = cluster_images(images, settings.clusters, seed=settings.seed)
+    print(f"clusters: {settings.clusters} found in {len(images):,} images without their labels "
+          f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    return clusters
+
+
+def _save_whole(path, array):
+    """np.save, renamed into place whole: a run killed while writing never leaves half a file."""
+    import numpy as np
+
+    partial = path.with_name(path.stem + ".partial.npy")
+    np.save(partial, array)
+    os.replace(partial, path)
 
 
 def _check_new_run(args):
@@ -236,11 +278,8 @@ def _fixed_noise(run_directory, settings):
 
     path = run_directory / "fixed_noise.npy"
     if not path.exists():
-        partial = run_directory / "fixed_noise.partial.npy"
         count = 100 if settings.model in LABELLED_MODELS else 64
-        np.save(partial, fixed_noise(count, settings.noise_dim, settings.seed))
-        # Renamed into place whole: a run killed while writing never leaves half a file behind.
-        os.replace(partial, path)
+        _save_whole(path, fixed_noise(count, settings.noise_dim, settings.seed))
     return np.load(path)
 
 

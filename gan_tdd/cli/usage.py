@@ -65,6 +65,7 @@ def int_at_least(minimum):
 
 positive_int = int_at_least(1)
 non_negative_int = int_at_least(0)
+at_least_two = int_at_least(2)
 
 
 def float_where(accepts, expected):

@@ -128,3 +128,54 @@ def test_a_settings_file_from_before_models_reads_as_a_gan():
     del values["model"]
 
     assert RunSettings.from_dict(values).model == "gan"
+
+
+def test_a_self_conditioned_run_learns_from_images_without_labels_and_keeps_its_clusters(tmp_path, run_flags):
+    """An .npz without y_train: the run finds 3 clusters, records them beside its settings, and
+    trains on them."""
+    data = tmp_path / "unlabelled.npz"
+    np.savez(data, x_train=np.random.default_rng(0).integers(0, 256, (128, 28, 28), dtype=np.uint8))
+
+    status = main(run_flags + ["--data", str(data), "--model", "self-conditioned", "--clusters", "3",
+                               "--epochs", "1", "--run-name", "s"])
+
+    run = tmp_path / "runs" / "s"
+    clusters = np.load(run / "clusters.npy")
+    settings = json.loads((run / "settings.json").read_text())
+    assert status == 0
+    assert (settings["model"], settings["clusters"]) == ("self-conditioned", 3)
+    assert clusters.shape == (128,) and set(clusters.tolist()) == {0, 1, 2}
+
+
+@END_TO_END
+def test_a_resumed_self_conditioned_run_trains_on_the_clusters_it_found_first(a_copy_of_a_trained_run):
+    """clusters.npy is read back, not found anew: after the resume the saved shares are its."""
+    import tensorflow as tf
+
+    from gan_tdd.clustering import cluster_shares
+
+    run = a_copy_of_a_trained_run("--model", "self-conditioned", "--clusters", "3")
+    kept = np.where(np.arange(128) < 96, 2, 0).astype(np.int32)  # three quarters in cluster 2
+    np.save(run / "clusters.npy", kept)
+
+    status = main(["--resume", str(run), "--epochs", "3"])
+
+    shares = tf.train.load_variable(str(run / "checkpoints"), "cluster_shares")
+    assert status == 0
+    np.testing.assert_allclose(shares, cluster_shares(kept, 3))
+
+
+@pytest.mark.parametrize("argv, message", [
+    pytest.param(["--clusters", "20"], "--clusters: only --model self-conditioned uses it", id="clusters_of_a_gan"),
+    pytest.param(["--model", "self-conditioned", "--clusters", "1"], "argument --clusters: must be an integer >= 2",
+                 id="one_cluster"),
+])
+def test_a_clusters_flag_that_cannot_be_used_is_refused_before_tensorflow_loads(tmp_path, run_main, one_line,
+                                                                                 argv, message):
+    """One line, nothing made."""
+    result = run_main(*argv, "--logdir", tmp_path / "runs")
+
+    assert result.returncode == 2
+    assert message in one_line(result.stderr)
+    assert result.stdout.strip().endswith("tensorflow loaded: False")
+    assert not (tmp_path / "runs").exists()
