@@ -26,9 +26,9 @@ def train_parser():
             parser.add_argument(flag, type=meta["parse"], default=argparse.SUPPRESS,
                                 help=f"{meta['help']} (default: {field.default})")
         elif meta.get("preset"):
-            # None until resolved: the loss's preset, else the default (RunSettings.from_flags).
+            # None until resolved: the loss's or model's preset, else the default (RunSettings.from_flags).
             parser.add_argument(flag, type=meta["parse"], default=None,
-                                help=f"{meta['help']} (default: {field.default}, or the loss's preset)")
+                                help=f"{meta['help']} (default: {field.default}, or the loss's or model's preset)")
         else:
             parser.add_argument(flag, type=meta["parse"], default=field.default, help=meta["help"],
                                 choices=meta.get("choices"))

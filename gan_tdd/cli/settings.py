@@ -14,8 +14,8 @@ import json
 import os
 from pathlib import Path
 
-from gan_tdd.cli.usage import (at_least_two, fraction, non_negative_float, non_negative_int, positive_float,
-                               positive_int)
+from gan_tdd.cli.usage import (at_least_two, fraction, non_negative_float, non_negative_int, one_of,
+                               positive_float, positive_int)
 
 LOSSES = ("non-saturating", "minimax", "least-squares", "wasserstein", "wasserstein-gp", "hinge")
 NETWORKS = ("dcgan", "mlp")
@@ -45,7 +45,11 @@ LOSS_PRESETS = {
 
 # What a model needs beyond the defaults below: the image-to-image model learns at pix2pix's rate,
 # the one docs/image-to-image.md measured. A flag that is given wins, as over a loss's preset.
-MODEL_PRESETS = {"image-to-image": {"d_learning_rate": 2e-4, "g_learning_rate": 2e-4}}
+MODEL_PRESETS = {"image-to-image": {"d_learning_rate": 2e-4, "g_learning_rate": 2e-4},
+                 # Its discriminator reads one of 50 clusters: by projection, not 50 input channels.
+                 "self-conditioned": {"conditioning": "projection"}}
+# How a conditional discriminator reads the label (gan_tdd.models.conditional.CONDITIONINGS).
+CONDITIONINGS = ("channels", "projection")
 
 SETTINGS_FILE = "settings.json"
 
@@ -79,6 +83,10 @@ class RunSettings:
                                          "clusters it finds in the images; gan: the plain GAN), or "
                                          "image-to-image: restores digits with --damage",
                           str, choices=MODELS, before="gan")
+    conditioning: str = _setting("channels", "conditional, self-conditioned: how the discriminator reads "
+                                             "the label ('channels': as input channels; 'projection': "
+                                             "projected on its features)", one_of(CONDITIONINGS),
+                                 preset=True, before="channels")
     # Measured on MNIST: docs/unsupervised.md.
     clusters: int = _setting(50, "self-conditioned: how many clusters of the images it finds and "
                                  "conditions on, in place of labels", at_least_two, before=50)
@@ -215,7 +223,11 @@ class RunSettings:
         decay_steps = None if batches_per_epoch is None else self.decay_steps(batches_per_epoch)
         Model = {"gan": GANModel, "conditional": ConditionalGANModel, "acgan": ACGANModel,
                  "self-conditioned": SelfConditionedGANModel, "infogan": InfoGANModel}[self.model]
-        own = {"clusters": self.clusters} if self.model == "self-conditioned" else {}
+        own = {}
+        if self.model in ("conditional", "self-conditioned"):
+            own["conditioning"] = self.conditioning
+        if self.model == "self-conditioned":
+            own["clusters"] = self.clusters
         return Model(**own, noise_dim=self.noise_dim, image_shape=tuple(self.image_shape),
                      networks=self.networks, generator_width=self.generator_width,
                      discriminator_width=self.discriminator_width, loss=self.loss,

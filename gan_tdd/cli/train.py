@@ -18,7 +18,8 @@ def _settings_for(args, argv):
         _refuse_flags_of_another_model(args.model, argv)
         settings, preset = RunSettings.from_flags(args)
         if preset:
-            shown = ", ".join(f"--{name.replace('_', '-')} {value:g}" for name, value in preset.items())
+            shown = ", ".join(f"--{name.replace('_', '-')} {value:g}" if isinstance(value, float)
+                              else f"--{name.replace('_', '-')} {value}" for name, value in preset.items())
             whose = f"model {settings.model}" if settings.model in MODEL_PRESETS else f"loss {settings.loss}"
             print(f"{whose}: its preset {shown} (a flag given overrides it)", file=sys.stderr)
         if settings.data != "mnist":
@@ -43,7 +44,7 @@ GAN_LOOP_FLAGS = {"k_steps", "pretrain_d_steps", "learning_rate_decay", "network
                   "label_smoothing", "trace"}
 IMAGE_TO_IMAGE_FLAGS = {"damage", "adversarial_weight"}
 # The flags of one model alone.
-MODEL_FLAGS = {"clusters": "self-conditioned"}
+MODEL_FLAGS = {"clusters": ("self-conditioned",), "conditioning": ("conditional", "self-conditioned")}
 CLUSTERS_FILE = "clusters.npy"
 
 
@@ -64,9 +65,10 @@ def _refuse_flags_of_another_model(model, argv):
         why = "--model image-to-image does not use them" if model == "image-to-image" else \
             "only --model image-to-image uses them"
         raise UsageError(f"{flags}: {why}")
-    for name, owner in MODEL_FLAGS.items():
-        if name in given and model != owner:
-            raise UsageError(f"--{name.replace('_', '-')}: only --model {owner} uses it")
+    for name, owners in MODEL_FLAGS.items():
+        if name in given and model not in owners:
+            raise UsageError(f"--{name.replace('_', '-')}: only --model {' and '.join(owners)} "
+                             f"{'uses' if len(owners) == 1 else 'use'} it")
 
 
 def _refuse_run_flags_with_resume(argv):

@@ -68,6 +68,17 @@ non_negative_int = int_at_least(0)
 at_least_two = int_at_least(2)
 
 
+def one_of(choices):
+    """An argparse type: one of `choices`, for a flag whose default may come from a preset
+    (argparse's own `choices` would refuse the preset's None)."""
+    def parse(text):
+        if text not in choices:
+            raise argparse.ArgumentTypeError(f"must be one of {', '.join(choices)}, got {text!r}")
+        return text
+    parse.__name__ = "one of " + ", ".join(choices)
+    return parse
+
+
 def float_where(accepts, expected):
     """An argparse type: a number that `accepts(value)` allows; otherwise "must be EXPECTED"."""
     def parse(text):

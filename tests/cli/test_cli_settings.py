@@ -168,3 +168,25 @@ def test_the_model_built_to_train_decays_over_the_run_and_the_one_built_to_sampl
 
     assert settings.build_model(batches_per_epoch=10).decay_steps == 15
     assert settings.build_model().decay_steps is None
+
+
+def test_the_self_conditioned_model_reads_its_clusters_by_projection_unless_told_otherwise():
+    """Its preset is --conditioning projection; the conditional GAN keeps input channels; a flag wins."""
+    parse = lambda *flags: RunSettings.from_flags(train_parser().parse_args(list(flags)))  # noqa: E731
+
+    settings, preset = parse("--model", "self-conditioned")
+
+    assert (settings.conditioning, preset) == ("projection", {"conditioning": "projection"})
+    assert parse("--model", "conditional")[0].conditioning == "channels"
+    assert parse("--model", "self-conditioned", "--conditioning", "channels")[0].conditioning == "channels"
+
+
+@pytest.mark.parametrize("model, conditioning", [pytest.param("conditional", "projection", id="conditional"),
+                                                 pytest.param("self-conditioned", "channels", id="self_conditioned")])
+def test_the_settings_build_a_conditional_discriminator_that_reads_the_label_as_they_say(model, conditioning):
+    """--conditioning reaches the model, and --clusters the self-conditioned one."""
+    built = recorded(model=model, conditioning=conditioning, clusters=7, image_shape=[8, 8, 1], generator_width=4,
+                     discriminator_width=4).build_model()
+
+    assert built.conditioning == conditioning
+    assert built.num_classes == (7 if model == "self-conditioned" else 10)
