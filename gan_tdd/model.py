@@ -223,6 +223,13 @@ class GANModel:
             self.scalars = {"d_loss": self.d_loss, "g_loss": self.g_loss,
                             "d_real_mean": self.d_real_mean, "d_fake_mean": self.d_fake_mean, **parts}
 
+    @property
+    def discriminator_scalars(self):
+        """The scalars of `scalars` that each discriminator update computes: all but the
+        generator's (named g_...). fit hands a callback that fetches one the value of the step's
+        last discriminator update."""
+        return {name: tensor for name, tensor in self.scalars.items() if not name.startswith("g_")}
+
     def _build_train_ops(self):
         self.d_step = v1.Variable(0, trainable=False, name="d_step", dtype=tf.int64)
         self.g_step = v1.Variable(0, trainable=False, name="g_step", dtype=tf.int64)

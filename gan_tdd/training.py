@@ -33,9 +33,12 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
     the dataset has k batches left. Step and epoch numbers continue from the model's `g_step`
     and `epoch` counters, so a restored model carries on where it stopped.
 
-    Callbacks may ask for extra tensors on a step (`Callback.fetches`); those ride along on the
-    generator update's run, which is fed the step's last real batch too, so that any tensor of
-    the graph can be fetched. Setting `model.stop_training = True` ends training after
+    Callbacks may ask for extra tensors on a step (`Callback.fetches`), before its updates. One of
+    the discriminator's own scalars (`model.discriminator_scalars`: p_real, d_real_loss, ...)
+    comes from the step's last discriminator update, which computes it anyway; any other tensor
+    rides along on the generator update's run, which is fed the step's last real batch too, so
+    that any tensor of the graph can be fetched (one of D on real images is then computed
+    again, after D's update). The logs' d_loss and g_loss are always the updates' own. Setting `model.stop_training = True` ends training after
     the current step. Callbacks hear of a step that raises (Ctrl-C included) in `on_train_end`,
     whose logs then hold the error as "exception"; fit raises it again after that.
 
@@ -61,28 +64,35 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
     callbacks.set_params({"epochs": epochs, "k_steps": k_steps, "batch_size": dataset.batch_size,
                           "steps_per_epoch": dataset.batches_per_epoch // k_steps})
     history = {"d_loss": [], "g_loss": []}
-    # make_callable prepares fetches and feeds once, instead of on every session.run. The
-    # generator update gets one prepared call per distinct set of callback fetches; it is fed
-    # the step's real batch too, so that a callback may fetch any tensor of the graph. A real
-    # batch brings the model's `batch_inputs` along (a labelled model's labels; none for a GAN).
-    d_update = session.make_callable([model.d_train_op, model.d_loss],
-                                     feed_list=[model.real_images, model.noise, *model.batch_inputs])
-    g_updates = {}
+    # make_callable prepares fetches and feeds once, instead of on every session.run: one
+    # prepared call per update and distinct set of callback fetches. A real batch brings the
+    # model's `batch_inputs` along (a labelled model's labels; none for a GAN). The generator
+    # update is fed the step's real batch too, so that a callback may fetch any tensor.
+    prepared = {}
+
+    def update(train_op, loss, extra, feed_list):
+        key = (train_op.name, tuple(sorted((name, id(tensor)) for name, tensor in extra.items())))
+        if key not in prepared:
+            prepared[key] = session.make_callable([train_op, loss, extra], feed_list=feed_list)
+        return prepared[key]
+
+    def d_update(extra):
+        return update(model.d_train_op, model.d_loss, extra, [model.real_images, model.noise, *model.batch_inputs])
 
     def g_update(extra):
-        key = tuple(sorted((name, id(tensor)) for name, tensor in extra.items()))
-        if key not in g_updates:
-            g_updates[key] = session.make_callable([model.g_train_op, model.g_loss, extra],
-                                                   feed_list=[model.noise, model.real_images,
-                                                              *model.batch_inputs])
-        return g_updates[key]
+        return update(model.g_train_op, model.g_loss, extra, [model.noise, model.real_images, *model.batch_inputs])
+
+    # D's own scalars (p_real, d_real_loss, ...) are computed by each discriminator update: a
+    # callback that asks for one gets the value of the step's last discriminator update, at no
+    # cost. Any other tensor is fetched on the generator update.
+    discriminator_scalars = {id(tensor) for tensor in model.discriminator_scalars.values()}
 
     step, first_epoch = (int(value) for value in session.run([model.g_step, model.epoch]))
     if step == 0:
         for _ in range(pretrain_d_steps):
             if dataset.remaining_batches == 0:
                 dataset.reset()
-            d_update(dataset.next_batch(), dataset.next_noise(), *model.batch_values(dataset))
+            d_update({})(dataset.next_batch(), dataset.next_noise(), *model.batch_values(dataset))
     model.stop_training = False
     callbacks.on_train_begin({})
     try:
@@ -91,15 +101,17 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
             dataset.reset()
             first_step_of_epoch = len(history["d_loss"])
             while dataset.remaining_batches >= k_steps and not model.stop_training:
-                for _ in range(k_steps):
-                    _, d_loss = d_update(dataset.next_batch(), dataset.next_noise(),
-                                         *model.batch_values(dataset))
                 step += 1
                 extra = callbacks.fetches(step)
-                _, g_loss, extra_values = g_update(extra)(dataset.next_noise(), dataset.last_batch,
-                                                          *model.batch_values(dataset))
-                logs = {"d_loss": float(d_loss), "g_loss": float(g_loss)}
-                logs.update(_plain(extra_values))
+                on_d = {name: tensor for name, tensor in extra.items() if id(tensor) in discriminator_scalars}
+                on_g = {name: tensor for name, tensor in extra.items() if name not in on_d}
+                for update_number in range(1, k_steps + 1):
+                    _, d_loss, d_values = d_update(on_d if update_number == k_steps else {})(
+                        dataset.next_batch(), dataset.next_noise(), *model.batch_values(dataset))
+                _, g_loss, g_values = g_update(on_g)(dataset.next_noise(), dataset.last_batch,
+                                                     *model.batch_values(dataset))
+                # What fit reports itself, a fetch of the same name never replaces.
+                logs = {**_plain(d_values), **_plain(g_values), "d_loss": float(d_loss), "g_loss": float(g_loss)}
                 for name in history:
                     history[name].append(logs[name])
                 callbacks.on_step_end(step, logs)

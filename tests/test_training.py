@@ -87,6 +87,43 @@ def test_a_callback_can_fetch_a_tensor_on_the_training_step_itself(tiny_model, s
     assert all(0 < seen[step] < 1 and type(seen[step]) is float for step in (2, 4, 6))
 
 
+def test_a_fetch_named_like_a_value_fit_reports_never_replaces_it(tiny_model, session, tiny_dataset):
+    """A callback that fetches g_loss under the name d_loss: the logs and the history keep the
+    discriminator update's own d_loss."""
+    seen = []
+
+    class MisnamedFetch(Callback):
+        def fetches(self, step):
+            return {"d_loss": self.model.g_loss, "g_loss_again": self.model.g_loss}
+
+        def on_step_end(self, step, logs=None):
+            seen.append((logs["d_loss"], logs["g_loss_again"]))
+
+    history = tiny_model.fit(session, tiny_dataset, epochs=1, callbacks=[MisnamedFetch()])
+
+    assert [d_loss for d_loss, _ in seen] == history["d_loss"]
+    assert all(d_loss != g_loss for d_loss, g_loss in seen)
+
+
+def test_a_fetched_discriminator_scalar_is_the_value_of_the_steps_own_discriminator_update(
+        tiny_model, session, tiny_dataset):
+    """d_loss fetched by a callback is the very d_loss fit reports, not D's loss computed again
+    after its update; with k 2, that of the step's second discriminator update."""
+    seen = []
+
+    class FetchDLoss(Callback):
+        def fetches(self, step):
+            return {"fetched_d_loss": self.model.d_loss, "fetched_p_real": self.model.p_real}
+
+        def on_step_end(self, step, logs=None):
+            seen.append((logs["fetched_d_loss"], logs["d_loss"]))
+
+    tiny_model.fit(session, tiny_dataset, epochs=1, k_steps=2, callbacks=[FetchDLoss()])
+
+    assert len(seen) == 3 and all(fetched == reported for fetched, reported in seen)
+    assert set(tiny_model.discriminator_scalars) == {"d_loss", "d_real_loss", "d_fake_loss", "p_real", "p_fake"}
+
+
 def test_setting_stop_training_ends_fit_after_the_current_step(tiny_model, session, tiny_dataset):
     """A callback that stops at step 4 leaves g_step at 4, and the unfinished epoch uncounted."""
     class StopAtFour(Callback):

@@ -12,8 +12,8 @@ class TraceCallback(Callback):
         set_params({'epochs': 2, 'k_steps': 1, 'steps_per_epoch': 6, 'batch_size': 2})
         on_train_begin(logs={})
         on_epoch_begin(epoch=0, logs={})
-          step 1: 1 discriminator update(s), then 1 generator update with the callbacks' fetches
         fetches(step=1)
+          step 1: 1 discriminator update(s), the last with the fetches of D's own scalars, then 1 generator update with the others
         on_step_end(step=1, logs: d_loss 1.386, g_loss 0.693, fetched: p_fake)
         ...
 
@@ -62,9 +62,9 @@ class TraceCallback(Callback):
         if self.first_step is None:
             self.first_step = step
         if self._tracing(step):
-            self._print(f"  step {step}: {self.params['k_steps']} discriminator update(s), then 1 generator "
-                        "update with the callbacks' fetches")
             self._print(f"fetches(step={step})")
+            self._print(f"  step {step}: {self.params['k_steps']} discriminator update(s), the last with the "
+                        "fetches of D's own scalars, then 1 generator update with the others")
         elif step == self.first_step + self.steps:
             self._print(f"  ... steps {step} to the end of the epoch: the same four lines each")
         return None

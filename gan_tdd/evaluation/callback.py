@@ -74,7 +74,7 @@ class EvaluationCallback(Callback):
         self._p_fake_values = []
 
     def fetches(self, step):
-        # p_fake is already computed by the generator update: fetching it costs nothing more.
+        # p_fake is one of D's own scalars: it comes from the step's discriminator update, at no cost.
         if not (self._evaluating and self.model.loss.outputs_are_probabilities):
             return None  # a critic's raw score is no probability: nothing to warn of
         return {"p_fake": self.model.p_fake}
