@@ -19,7 +19,7 @@ from gan_tdd.quiet_tensorflow import tf
 from gan_tdd import Callback
 from gan_tdd.cli.flags import train_parser
 from gan_tdd.cli.settings import LABELLED_MODELS, RunSettings
-from gan_tdd.cli.train import dataset_for
+from gan_tdd.cli.train import dataset_for, find_clusters
 from gan_tdd.data import fixed_noise
 from gan_tdd.evaluation import Evaluator
 from gan_tdd.images import save_grid
@@ -75,6 +75,8 @@ def main(argv=None):
     settings.seed = seed
     labelled = settings.model in LABELLED_MODELS
     dataset = dataset_for(settings)  # as main.py makes it: labels only for a labelled model
+    if settings.model == "self-conditioned":
+        dataset = dataset_for(settings, find_clusters(dataset.images, settings))
     settings.image_shape = list(dataset.image_shape)
     model = settings.build_model(dataset.batches_per_epoch)  # decays over --epochs, as main.py does
     out = Path(ours.out)

@@ -9,6 +9,8 @@ cheaper and less noisy there) and grouped by k-means with k-means++ seeding
 (`scipy.cluster.vq.kmeans2`). On MNIST, 50 clusters of 50 components put 82% of the digits in a
 cluster whose most common digit is their own; 10 clusters, 62% (docs/unsupervised.md).
 """
+import warnings
+
 import numpy as np
 from scipy.cluster.vq import kmeans2
 
@@ -42,8 +44,12 @@ def kmeans(features, clusters, seed=0, iterations=30):
     features = np.asarray(features, np.float64)
     if len(features) < clusters:
         raise ValueError(f"clusters must be at most the number of images ({len(features)}), got {clusters}")
-    centres, assignments = kmeans2(features, clusters, iter=iterations, minit="++", missing="raise",
-                                   seed=np.random.default_rng(seed))
+    with warnings.catch_warnings():
+        # A cluster that loses all its points keeps its centre and stays empty: a share of 0,
+        # never drawn. It happens with few images and many clusters, and harms nothing.
+        warnings.simplefilter("ignore")
+        centres, assignments = kmeans2(features, clusters, iter=iterations, minit="++", missing="warn",
+                                       seed=np.random.default_rng(seed))
     return assignments.astype(np.int32), centres
 
 

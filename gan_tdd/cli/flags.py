@@ -25,6 +25,9 @@ def train_parser():
             # Left out unless given, so that --resume can tell a new total from the default.
             parser.add_argument(flag, type=meta["parse"], default=argparse.SUPPRESS,
                                 help=f"{meta['help']} (default: {field.default})")
+        elif "by_model" in meta:
+            # None until resolved by the model (RunSettings.from_flags); the help names each default.
+            parser.add_argument(flag, type=meta["parse"], default=None, help=meta["help"])
         elif meta.get("preset"):
             # None until resolved: the loss's or model's preset, else the default (RunSettings.from_flags).
             parser.add_argument(flag, type=meta["parse"], default=None,

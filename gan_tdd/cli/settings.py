@@ -45,9 +45,7 @@ LOSS_PRESETS = {
 
 # What a model needs beyond the defaults below: the image-to-image model learns at pix2pix's rate,
 # the one docs/image-to-image.md measured. A flag that is given wins, as over a loss's preset.
-MODEL_PRESETS = {"image-to-image": {"d_learning_rate": 2e-4, "g_learning_rate": 2e-4},
-                 # Its discriminator reads one of 50 clusters: by projection, not 50 input channels.
-                 "self-conditioned": {"conditioning": "projection"}}
+MODEL_PRESETS = {"image-to-image": {"d_learning_rate": 2e-4, "g_learning_rate": 2e-4}}
 # How a conditional discriminator reads the label (gan_tdd.models.conditional.CONDITIONINGS).
 CONDITIONINGS = ("channels", "projection")
 
@@ -56,7 +54,8 @@ SETTINGS_FILE = "settings.json"
 
 def _setting(default, help, parse=None, **extra):
     """A field of RunSettings: its default, its flag's help and type, and what else it needs:
-    `choices`, `preset` (a loss's preset may change it) or `before` (see the module's docstring)."""
+    `choices`, `preset` (a loss's preset may change it), `by_model` (another default for the
+    models it names) or `before` (see the module's docstring)."""
     return dataclasses.field(default=default, metadata={"help": help, "parse": parse, **extra})
 
 
@@ -64,9 +63,9 @@ def _setting(default, help, parse=None, **extra):
 class RunSettings:
     """The settings of one run: what `main.py`'s flags set and settings.json records."""
 
-    # 8 epochs of 937 steps: 5.2 minutes on 2 cores, evaluation included; the conditional GAN's
-    # figures level off from about the 6th epoch (docs/defaults.md).
-    epochs: int = _setting(8, "passes over the training images (with --resume: the run's new total)",
+    # 12 epochs of 937 steps: the self-conditioned GAN's figures still improve up to the 10th
+    # epoch (docs/unsupervised.md); 7 to 8 minutes on 2 cores, evaluation included.
+    epochs: int = _setting(12, "passes over the training images (with --resume: the run's new total)",
                            non_negative_int)
     batch_size: int = _setting(64, "real images per batch", positive_int)
     loss: str = _setting("non-saturating", "the GAN loss (gan_tdd.losses); some bring a preset of the "
@@ -74,19 +73,22 @@ class RunSettings:
                          before="non-saturating")
     networks: str = _setting("dcgan", "the generator and discriminator pair (gan_tdd.networks)", str,
                              choices=NETWORKS, before="dcgan")
-    # The same networks told which digit to draw: MNIST score 9.61-9.66 and Frechet distance
-    # 2.3-2.5 on 10,000 samples over three seeds (real digits: 9.74 and 1.9), where every plain
-    # GAN recipe measured levelled off near 7.5 and 17 (docs/defaults.md). --model gan: the plain GAN.
-    model: str = _setting("conditional", "the model: one that draws the digit asked for (conditional, "
+    # Without labels as good as the conditional GAN with them, where every plain GAN recipe
+    # measured levelled off near an MNIST score of 7.5 and a Frechet distance of 17
+    # (docs/unsupervised.md). --model conditional: the same networks told the digit to draw.
+    model: str = _setting("self-conditioned", "the model: one that draws the digit asked for (conditional, "
                                          "acgan: trained on the data's labels; infogan: on a code of its "
                                          "own), one that needs no labels (self-conditioned: conditioned on "
                                          "clusters it finds in the images; gan: the plain GAN), or "
                                          "image-to-image: restores digits with --damage",
                           str, choices=MODELS, before="gan")
-    conditioning: str = _setting("channels", "conditional, self-conditioned: how the discriminator reads "
-                                             "the label ('channels': as input channels; 'projection': "
-                                             "projected on its features)", one_of(CONDITIONINGS),
-                                 preset=True, before="channels")
+    # The self-conditioned discriminator reads one of 50 clusters: by projection, not 50 input
+    # channels. The conditional GAN was measured with its label as channels (docs/defaults.md).
+    conditioning: str = _setting("projection", "conditional, self-conditioned: how the discriminator reads "
+                                               "the label ('channels': as input channels; 'projection': "
+                                               "projected on its features); default: channels for "
+                                               "conditional, projection for self-conditioned",
+                                 one_of(CONDITIONINGS), by_model={"conditional": "channels"}, before="channels")
     # Measured on MNIST: docs/unsupervised.md.
     clusters: int = _setting(50, "self-conditioned: how many clusters of the images it finds and "
                                  "conditions on, in place of labels", at_least_two, before=50)
@@ -155,6 +157,8 @@ class RunSettings:
         for field in cls.flag_fields():
             if field.metadata.get("preset") and values[field.name] is None:
                 values[field.name] = preset.get(field.name, field.default)
+            if "by_model" in field.metadata and values[field.name] is None:
+                values[field.name] = field.metadata["by_model"].get(values["model"], field.default)
         return cls(**values), preset
 
     @classmethod

@@ -91,7 +91,7 @@ def train(argv):
     settings = _settings_for(args, argv)
     if args.resume is None:
         _check_new_run(args)
-    dataset = dataset_for(settings, args.resume)
+    dataset = dataset_for(settings)
     settings.image_shape = list(dataset.image_shape)
     try:
         model = settings.build_model(dataset.batches_per_epoch)
@@ -99,8 +99,6 @@ def train(argv):
         raise UsageError(str(error)) from None
     if args.resume is None:
         run_directory = _create_run(args, settings)
-        if settings.model == "self-conditioned":
-            _save_whole(run_directory / CLUSTERS_FILE, dataset.labels)
     else:
         run_directory = Path(args.resume)
         # A new --epochs total is the run's from now on: a later plain --resume keeps it.
@@ -112,10 +110,10 @@ def train(argv):
                       trace_events=args.trace)
 
 
-def dataset_for(settings, resumed_run=None):
+def dataset_for(settings, clusters=None):
     """The run's GANDataset, checked against its batch size, k and the generator's image sizes.
     Only the labelled models read the data's labels; a self-conditioned model's labels are the
-    clusters it finds in the images (those of the run itself, when it resumes)."""
+    clusters it finds in the images (`clusters`, or none yet: see `with_clusters`)."""
     from gan_tdd.checks import require_image_shape
     from gan_tdd.data import DataError, GANDataset, load_images, load_labelled_images
 
@@ -127,10 +125,14 @@ def dataset_for(settings, resumed_run=None):
     except DataError as error:
         raise UsageError(f"argument --data: {error}") from None
     if settings.model == "self-conditioned":
-        labels = _clusters(images, settings, resumed_run)
+        labels = clusters
+        if settings.clusters > len(images):
+            raise UsageError(f"argument --clusters: must be at most the number of images ({len(images)}), "
+                             f"got {settings.clusters}")
     elif settings.model in LABELLED_MODELS and labels is None:
         raise UsageError(f"argument --model: {settings.model} learns from labels, and --data "
-                         f"{settings.data} has none; train with --model gan to learn without labels")
+                         f"{settings.data} has none; train with --model self-conditioned (the default) "
+                         "to learn without labels")
     try:
         dataset = GANDataset(images, settings.noise_dim, settings.batch_size, seed=settings.seed,
                              labels=labels)
@@ -144,24 +146,31 @@ def dataset_for(settings, resumed_run=None):
     return dataset
 
 
-def _clusters(images, settings, resumed_run):
-    """The cluster of each image: found anew for a new run, read back for a resumed one."""
+def find_clusters(images, settings):
+    """The cluster of each image, found in the pixels alone, with a line that says so."""
     import time
 
-    import numpy as np
-
-    if resumed_run is not None:
-        return np.load(Path(resumed_run) / CLUSTERS_FILE)
     from gan_tdd.clustering import cluster_images
 
-    if settings.clusters > len(images):
-        raise UsageError(f"argument --clusters: must be at most the number of images ({len(images)}), "
-                         f"got {settings.clusters}")
     started = time.perf_counter()
     clusters = cluster_images(images, settings.clusters, seed=settings.seed)
     print(f"clusters: {settings.clusters} found in {len(images):,} images without their labels "
           f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     return clusters
+
+
+def with_clusters(dataset, settings, run_directory, resuming):
+    """A self-conditioned run's dataset, its clusters as labels: found for a new run and kept in
+    RUN_DIR/clusters.npy, read back from there when the run resumes."""
+    import numpy as np
+
+    path = run_directory / CLUSTERS_FILE
+    if resuming:
+        clusters = np.load(path)
+    else:
+        clusters = find_clusters(dataset.images, settings)
+        _save_whole(path, clusters)
+    return dataset_for(settings, clusters)
 
 
 def _save_whole(path, array):
@@ -210,6 +219,8 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
     try:
         print(f"run directory: {run_directory}", file=sys.stderr)
         print(f"watch it: tensorboard --logdir {run_directory.parent}", file=sys.stderr)
+        if settings.model == "self-conditioned":
+            dataset = with_clusters(dataset, settings, run_directory, resuming)
         with tf.compat.v1.Session(graph=model.graph) as session:
             if resuming:
                 try:

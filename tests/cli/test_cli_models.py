@@ -16,13 +16,16 @@ END_TO_END = pytest.mark.slow(reason="trains a main.py run end to end, then read
 
 
 @END_TO_END
-def test_the_default_run_is_conditional_records_its_model_and_draws_one_row_per_digit(trained_run):
-    """With no --model, main.py trains the conditional GAN (docs/defaults.md says why):
-    settings.json says conditional; each epoch's grid is 10 rows of 10, one digit per row."""
+def test_the_default_run_is_self_conditioned_records_its_model_and_clusters_and_draws_a_grid(trained_run):
+    """With no --model, main.py trains the self-conditioned GAN (docs/unsupervised.md says why):
+    settings.json says so, the run keeps its clusters, and each epoch's grid is 8 by 8."""
     run = trained_run()
 
-    assert json.loads((run / "settings.json").read_text())["model"] == "conditional"
-    assert Image.open(run / "samples" / "epoch-001.png").size == (2 * (10 * 29 + 1),) * 2
+    settings = json.loads((run / "settings.json").read_text())
+    assert (settings["model"], settings["conditioning"], settings["clusters"]) == (
+        "self-conditioned", "projection", 50)
+    assert np.load(run / "clusters.npy").shape == (128,)
+    assert Image.open(run / "samples" / "epoch-001.png").size == (2 * (8 * 29 + 1),) * 2
 
 
 @END_TO_END
@@ -106,20 +109,9 @@ def test_a_labelled_model_on_data_without_labels_is_refused_in_one_line(tmp_path
     result = run_main("--data", data, "--model", "conditional", "--logdir", tmp_path / "runs")
 
     assert result.returncode == 2
-    assert "argument --model: conditional learns from labels, and --data" in one_line(result.stderr)
-
-
-def test_the_default_run_on_data_without_labels_points_to_the_unconditional_gan(tmp_path, run_main, one_line):
-    """The default model is the conditional GAN: a data set without labels needs --model gan,
-    and the error says so before TensorFlow loads."""
-    data = tmp_path / "unlabelled.npz"
-    np.savez(data, x_train=np.zeros((128, 28, 28), np.uint8))
-
-    result = run_main("--data", data, "--logdir", tmp_path / "runs")
-
-    assert result.returncode == 2
-    assert one_line(result.stderr).endswith("has none; train with --model gan to learn without labels")
-    assert result.stdout.strip().endswith("tensorflow loaded: False")
+    line = one_line(result.stderr)
+    assert "argument --model: conditional learns from labels, and --data" in line
+    assert line.endswith("has none; train with --model self-conditioned (the default) to learn without labels")
 
 
 def test_a_settings_file_from_before_models_reads_as_a_gan():
@@ -166,7 +158,8 @@ def test_a_resumed_self_conditioned_run_trains_on_the_clusters_it_found_first(a_
 
 
 @pytest.mark.parametrize("argv, message", [
-    pytest.param(["--clusters", "20"], "--clusters: only --model self-conditioned uses it", id="clusters_of_a_gan"),
+    pytest.param(["--model", "gan", "--clusters", "20"], "--clusters: only --model self-conditioned uses it",
+                 id="clusters_of_a_gan"),
     pytest.param(["--model", "self-conditioned", "--clusters", "1"], "argument --clusters: must be an integer >= 2",
                  id="one_cluster"),
 ])

@@ -171,12 +171,13 @@ def test_the_model_built_to_train_decays_over_the_run_and_the_one_built_to_sampl
 
 
 def test_the_self_conditioned_model_reads_its_clusters_by_projection_unless_told_otherwise():
-    """Its preset is --conditioning projection; the conditional GAN keeps input channels; a flag wins."""
+    """Its default is --conditioning projection, the conditional GAN's input channels; a flag wins.
+    A default, not a preset: nothing is printed for it."""
     parse = lambda *flags: RunSettings.from_flags(train_parser().parse_args(list(flags)))  # noqa: E731
 
     settings, preset = parse("--model", "self-conditioned")
 
-    assert (settings.conditioning, preset) == ("projection", {"conditioning": "projection"})
+    assert (settings.conditioning, preset) == ("projection", {})
     assert parse("--model", "conditional")[0].conditioning == "channels"
     assert parse("--model", "self-conditioned", "--conditioning", "channels")[0].conditioning == "channels"
 
