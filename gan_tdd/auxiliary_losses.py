@@ -61,26 +61,33 @@ def acgan_generator_class_loss(fake_class_logits, labels):
     return class_cross_entropy(fake_class_logits, labels)
 
 
-def mutual_information_penalty(categorical_logits, categorical_code, continuous_means, continuous_code):
+def mutual_information_penalty(categorical_logits, categorical_code, continuous_means, continuous_code,
+                               categorical_weight=1.0, continuous_weight=1.0):
     """InfoGAN's penalty: how badly the head Q recovers the code a generated image was drawn from.
 
-    penalty = CE(Q_cat(G(z, c)), c_cat) + 1/2 mean (Q_cont(G(z, c)) - c_cont)^2
+    penalty = categorical_weight * CE(Q_cat(G(z, c)), c_cat)
+              + continuous_weight * mean over the batch of sum over the codes 1/2 (Q_cont(G(z, c)) - c_cont)^2
 
-    Minus the penalty is the lower bound L_I(G, Q) on the mutual information I(c; G(z, c))
-    (paper, section 5), up to the code's entropy, a constant: the categorical code's
-    log-likelihood under Q's softmax, plus the continuous codes' log-likelihood under a unit
-    Gaussian centred on Q's prediction, whose constant 1/2 log(2 pi) is left out. The mean of
-    the squared error runs over the batch and over the continuous codes, as TF-GAN's
-    `mutual_information_penalty` averages each log-probability.
+    Each term is a negative log-likelihood of the code G was given, under Q's prediction: the
+    categorical code's under Q's softmax, exactly; the continuous codes' under a Gaussian of
+    variance 1 around Q's means, less its constant (count of codes)/2 * log(2 pi). So minus the
+    penalty, with weights 1, is the paper's lower bound L_I(G, Q) on the mutual information
+    I(c; G(z, c)) (section 5) less the code's entropy and that constant, neither of which
+    depends on G or Q. The paper weighs the continuous term less than the categorical one.
+    TF-GAN's `mutual_information_penalty` averages each log-probability over all its elements,
+    the codes too: with two continuous codes its continuous term is half of this one.
 
     Args:
         categorical_logits: Q's logits for the categorical code, shape (batch, categories).
         categorical_code: the categorical code G was given, integers of shape (batch,).
         continuous_means: Q's predictions of the continuous codes, shape (batch, codes).
         continuous_code: the continuous codes G was given, shape (batch, codes).
+        categorical_weight: the categorical term's weight (1 in the paper).
+        continuous_weight: the continuous term's weight.
 
     Returns:
         A scalar tensor, >= 0.
     """
-    return (class_cross_entropy(categorical_logits, categorical_code)
-            + 0.5 * tf.reduce_mean(tf.square(continuous_means - continuous_code)))
+    continuous = 0.5 * tf.reduce_mean(tf.reduce_sum(tf.square(continuous_means - continuous_code), axis=1))
+    return (categorical_weight * class_cross_entropy(categorical_logits, categorical_code)
+            + continuous_weight * continuous)

@@ -19,6 +19,14 @@ def require_positive_number(name, value):
     return float(value)
 
 
+def require_non_negative_number(name, value):
+    """Raise ValueError unless `value` is a finite real number >= 0; the message names `name`."""
+    if (isinstance(value, bool) or not isinstance(value, numbers.Real) or not value >= 0
+            or not math.isfinite(value)):
+        raise ValueError(f"{name} must be a number >= 0, got {value!r}")
+    return float(value)
+
+
 def require_image_shape(name, value):
     """Raise ValueError unless `value` is (height, width, channels) of positive integers with
     height and width divisible by 4 (the generator upsamples twice by 2); returns it as a tuple."""

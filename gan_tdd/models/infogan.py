@@ -6,7 +6,7 @@ Generative Adversarial Nets", https://arxiv.org/abs/1606.03657
 import numpy as np
 
 from gan_tdd.auxiliary_losses import mutual_information_penalty
-from gan_tdd.checks import require_int, require_positive_number
+from gan_tdd.checks import require_int, require_non_negative_number, require_positive_number
 from gan_tdd.layers import dense
 from gan_tdd.model import GANModel
 from gan_tdd.networks import get_discriminator_features
@@ -22,7 +22,7 @@ class InfoGANModel(GANModel):
     the digit) and `continuous_dim` values in [-1, 1] (width, slant, ...). G reads
     [noise, one_hot(categorical), continuous]. Q shares D's body and adds two heads: logits for
     the categorical code and a mean for each continuous one. The mutual-information penalty
-    (`gan_tdd.auxiliary_losses`) is added, weighted, to both d_loss and g_loss; Q's variables
+    (`gan_tdd.auxiliary_losses`), each of its terms weighted, is added to both d_loss and g_loss; Q's variables
     live in D's scope, so D's optimizer trains them (as in TF-GAN), and G's only moves G.
 
     The model draws a fresh code for each update itself, in the graph; `generate(session,
@@ -34,13 +34,16 @@ class InfoGANModel(GANModel):
     """
 
     def __init__(self, noise_dim=62, image_shape=(28, 28, 1), *, categorical_dim=10, continuous_dim=2,
-                 information_weight=1.0, networks="dcgan", discriminator_width=64, **options):
+                 categorical_weight=1.0, continuous_weight=1.0, networks="dcgan", discriminator_width=64,
+                 **options):
         """Args:
             noise_dim: the length of the incompressible noise (62 in the paper's MNIST model).
             categorical_dim: the choices of the categorical code.
             continuous_dim: how many continuous codes, each uniform in [-1, 1].
-            information_weight: lambda, the penalty's weight in both losses (1 in the paper for
-                a categorical code).
+            categorical_weight: the weight of Q's categorical cross-entropy in both losses (lambda,
+                1 in the paper).
+            continuous_weight: the weight of Q's continuous negative log-likelihood in both
+                losses (see `gan_tdd.auxiliary_losses.mutual_information_penalty`).
             The others: as for GANModel; a generator_fn of yours is given the noise and the
                 code concatenated, shape (batch, noise_dim + categorical_dim + continuous_dim);
                 the discriminator is the `networks` one with Q's heads, so there is no
@@ -51,7 +54,8 @@ class InfoGANModel(GANModel):
                              "discriminator_fn")
         self.categorical_dim = require_int("categorical_dim", categorical_dim, 2)
         self.continuous_dim = require_int("continuous_dim", continuous_dim, 1)
-        self.information_weight = require_positive_number("information_weight", information_weight)
+        self.categorical_weight = require_positive_number("categorical_weight", categorical_weight)
+        self.continuous_weight = require_non_negative_number("continuous_weight", continuous_weight)
         self.discriminator_features_fn = get_discriminator_features(networks, discriminator_width)
         super().__init__(noise_dim, image_shape, networks=networks, discriminator_width=discriminator_width,
                          **options)
@@ -87,12 +91,13 @@ class InfoGANModel(GANModel):
         super()._build_losses()  # the GAN losses, on D's logit
         self.d_adversarial_loss, self.g_adversarial_loss = self.d_loss, self.g_loss
         with v1.name_scope("information_losses"):
+            # Weighted within: each term has a weight of its own.
             self.mutual_information_penalty = tf.identity(mutual_information_penalty(
                 self.q_categorical_logits, self.categorical_code, self.q_continuous_means,
-                self.continuous_code), name="mutual_information_penalty")
-            weighted = self.information_weight * self.mutual_information_penalty
-            self.d_loss = tf.add(self.d_adversarial_loss, weighted, name="d_loss")
-            self.g_loss = tf.add(self.g_adversarial_loss, weighted, name="g_loss")
+                self.continuous_code, self.categorical_weight, self.continuous_weight),
+                name="mutual_information_penalty")
+            self.d_loss = tf.add(self.d_adversarial_loss, self.mutual_information_penalty, name="d_loss")
+            self.g_loss = tf.add(self.g_adversarial_loss, self.mutual_information_penalty, name="g_loss")
         self.scalars = {**self.scalars, "d_loss": self.d_loss, "g_loss": self.g_loss,
                         "mutual_information_penalty": self.mutual_information_penalty}
 

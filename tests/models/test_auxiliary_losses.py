@@ -51,14 +51,38 @@ def test_acgan_generator_class_loss_is_the_cross_entropy_on_generated_images_onl
     assert evaluate(loss) == pytest.approx(numpy_cross_entropy(FAKE_CLASS_LOGITS, LABELS), abs=1e-5)
 
 
-def test_mutual_information_penalty_is_categorical_cross_entropy_plus_half_the_mean_squared_error():
-    """penalty = CE(Q_cat, c_cat) + 1/2 mean (Q_cont - c_cont)^2."""
+def test_mutual_information_penalty_is_the_categorical_cross_entropy_plus_half_the_summed_squared_error():
+    """penalty = CE(Q_cat, c_cat) + mean over the batch of sum over the codes 1/2 (Q_cont - c_cont)^2."""
     expected = (numpy_cross_entropy(FAKE_CLASS_LOGITS, LABELS)
-                + 0.5 * np.mean((CONTINUOUS_MEANS - CONTINUOUS_CODE) ** 2))
+                + 0.5 * np.mean(np.sum((CONTINUOUS_MEANS - CONTINUOUS_CODE) ** 2, axis=1)))
 
     penalty = mutual_information_penalty(FAKE_CLASS_LOGITS, LABELS, CONTINUOUS_MEANS, CONTINUOUS_CODE)
 
     assert evaluate(penalty) == pytest.approx(expected, abs=1e-5)
+
+
+def test_the_continuous_term_is_the_codes_gaussian_negative_log_likelihood_less_its_constant():
+    """With the categorical term weighed 0: -mean log N(c; Q(x), I) over the batch, less the
+    constant (2 codes)/2 * log(2 pi), computed with scipy's Gaussian log-density."""
+    from scipy.stats import norm
+
+    log_likelihood = norm.logpdf(CONTINUOUS_CODE, loc=CONTINUOUS_MEANS, scale=1.0).sum(axis=1).mean()
+
+    penalty = mutual_information_penalty(FAKE_CLASS_LOGITS, LABELS, CONTINUOUS_MEANS, CONTINUOUS_CODE,
+                                         categorical_weight=0.0)
+
+    assert evaluate(penalty) == pytest.approx(-log_likelihood - np.log(2 * np.pi), abs=1e-5)
+
+
+def test_each_term_has_a_weight_of_its_own():
+    """Weights 2 and 0.1: twice the cross-entropy plus a tenth of the continuous term."""
+    categorical = numpy_cross_entropy(FAKE_CLASS_LOGITS, LABELS)
+    continuous = 0.5 * np.mean(np.sum((CONTINUOUS_MEANS - CONTINUOUS_CODE) ** 2, axis=1))
+
+    penalty = mutual_information_penalty(FAKE_CLASS_LOGITS, LABELS, CONTINUOUS_MEANS, CONTINUOUS_CODE,
+                                         categorical_weight=2.0, continuous_weight=0.1)
+
+    assert evaluate(penalty) == pytest.approx(2 * categorical + 0.1 * continuous, abs=1e-5)
 
 
 def test_a_head_that_recovers_the_code_exactly_pays_almost_nothing():

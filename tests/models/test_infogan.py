@@ -13,7 +13,7 @@ v1 = tf.compat.v1
 def model():
     """Built once for the module, its graph finalized so that no test can change it; each test
     opens a session of its own, with fresh variables."""
-    return finalized(InfoGANModel(categorical_dim=3, continuous_dim=2, information_weight=0.5, **TINY))
+    return finalized(InfoGANModel(categorical_dim=3, continuous_dim=2, categorical_weight=0.5, continuous_weight=0.2, **TINY))
 
 
 @pytest.fixture
@@ -93,8 +93,8 @@ def test_q_trains_with_the_discriminator_and_the_generator_alone_with_its_update
     assert not any(moved(session, model.discriminator_variables, d_before))
 
 
-def test_both_losses_add_the_weighted_mutual_information_penalty(model, session, images, noise):
-    """d_loss and g_loss are their GAN losses + 0.5 (CE(Q_cat, c) + 1/2 mean (Q_cont - c_cont)^2)."""
+def test_both_losses_add_the_mutual_information_penalty_each_term_weighted(model, session, images, noise):
+    """d_loss and g_loss are their GAN losses + 0.5 CE(Q_cat, c) + 0.2 mean sum 1/2 (Q_cont - c_cont)^2."""
     feed = {model.real_images: images, model.noise: noise, model.categorical_code: CODES[0],
             model.continuous_code: CODES[1]}
 
@@ -102,10 +102,10 @@ def test_both_losses_add_the_weighted_mutual_information_penalty(model, session,
         "q_categorical_logits", "q_continuous_means", "d_adversarial_loss", "g_adversarial_loss",
         "d_loss", "g_loss"]}, feed)
 
-    penalty = (numpy_cross_entropy(values["q_categorical_logits"], CODES[0])
-               + 0.5 * np.mean((values["q_continuous_means"] - CODES[1]) ** 2))
-    assert values["d_loss"] == pytest.approx(values["d_adversarial_loss"] + 0.5 * penalty, abs=1e-5)
-    assert values["g_loss"] == pytest.approx(values["g_adversarial_loss"] + 0.5 * penalty, abs=1e-5)
+    penalty = (0.5 * numpy_cross_entropy(values["q_categorical_logits"], CODES[0])
+               + 0.2 * 0.5 * np.mean(np.sum((values["q_continuous_means"] - CODES[1]) ** 2, axis=1)))
+    assert values["d_loss"] == pytest.approx(values["d_adversarial_loss"] + penalty, abs=1e-5)
+    assert values["g_loss"] == pytest.approx(values["g_adversarial_loss"] + penalty, abs=1e-5)
 
 
 @pytest.mark.slow(reason="trains for a few hundred steps")
