@@ -3,18 +3,54 @@
     cluster_images(images, clusters, seed)   -> one cluster index per image
     cluster_shares(assignments, clusters)    -> the share of the images in each cluster
 
-The images are flattened, projected on their first principal components (most of a digit's
-variation lies in a few dozen directions, and the distances that k-means compares become both
-cheaper and less noisy there) and grouped by k-means with k-means++ seeding
-(`scipy.cluster.vq.kmeans2`). On MNIST, 50 clusters of 50 components put 82% of the digits in a
-cluster whose most common digit is their own; 10 clusters, 62% (docs/unsupervised.md).
+The images are deskewed (each sheared so that its strokes stand upright: slant is a matter of
+style, not of what an image shows), flattened, projected on their first principal components
+(most of a digit's variation lies in a few dozen directions, and the distances that k-means
+compares become both cheaper and less noisy there) and grouped by k-means with k-means++
+seeding (`scipy.cluster.vq.kmeans2`). On MNIST, 50 clusters put 89% of the digits in a cluster
+whose most common digit is their own, 83% without the deskewing (docs/unsupervised.md).
 """
 import warnings
 
 import numpy as np
+from scipy import ndimage
 from scipy.cluster.vq import kmeans2
 
 from gan_tdd.checks import require_int
+
+
+def upright_shear(ink):
+    """The shear that stands the strokes of `ink` (height, width, >= 0) upright, as
+    `scipy.ndimage.affine_transform`'s (matrix, offset).
+
+    With (r, c) the centre of mass of the ink and cov(r, c) / var(r) its slant, the image is
+    resampled at c' = c + slant * (r - r_centre): a stroke that leans becomes upright, and the
+    centre of mass moves to the middle of the picture. No ink: no shear.
+    """
+    total = ink.sum()
+    rows, columns = np.mgrid[:ink.shape[0], :ink.shape[1]]
+    middle = (np.array(ink.shape, np.float64) - 1) / 2
+    if total <= 0:
+        return np.eye(2), np.zeros(2)
+    centre = np.array([(rows * ink).sum(), (columns * ink).sum()]) / total
+    variance = ((rows - centre[0]) ** 2 * ink).sum() / total
+    slant = ((rows - centre[0]) * (columns - centre[1]) * ink).sum() / total / variance if variance else 0.0
+    shear = np.array([[1.0, 0.0], [slant, 1.0]])
+    return shear, centre - shear @ middle
+
+
+def deskew(images):
+    """Each image (count, height, width, channels) sheared so that its strokes stand upright
+    (`upright_shear` of its channels' mean, above its darkest pixel), every channel alike."""
+    images = np.asarray(images, np.float32)
+    upright = np.empty_like(images)
+    for index, image in enumerate(images):
+        ink = image.mean(axis=-1)
+        shear, offset = upright_shear(ink - ink.min())
+        for channel in range(image.shape[-1]):
+            upright[index, ..., channel] = ndimage.affine_transform(image[..., channel], shear, offset=offset,
+                                                                    order=1, cval=float(image[..., channel].min()))
+    return upright
 
 
 def principal_components(features, dimensions):
@@ -24,12 +60,12 @@ def principal_components(features, dimensions):
         A float64 array of shape (count, min(dimensions, n)): each row's coordinates along the
         directions of largest variance, largest first, after the mean is taken out.
     """
-    features = np.asarray(features, np.float64)
-    centred = features - features.mean(axis=0)
+    # float32 for the (count, n) arrays: MNIST's 60,000 x 784 take 188 MB instead of 376.
+    centred = np.asarray(features, np.float32) - np.asarray(features, np.float64).mean(axis=0).astype(np.float32)
     # The eigenvectors of the (n, n) covariance: cheaper than an SVD of the (count, n) data.
-    values, vectors = np.linalg.eigh(centred.T @ centred)
-    largest_first = vectors[:, np.argsort(values)[::-1][:dimensions]]
-    return centred @ largest_first
+    values, vectors = np.linalg.eigh((centred.T @ centred).astype(np.float64))
+    largest_first = vectors[:, np.argsort(values)[::-1][:dimensions]].astype(np.float32)
+    return (centred @ largest_first).astype(np.float64)
 
 
 def kmeans(features, clusters, seed=0, iterations=30):
@@ -54,7 +90,7 @@ def kmeans(features, clusters, seed=0, iterations=30):
 
 
 def cluster_images(images, clusters, seed=0, dimensions=50):
-    """One cluster index per image, found from the pixels alone.
+    """One cluster index per image, found from the pixels alone, deskewed (`deskew`).
 
     Args:
         images: (count, height, width, channels), uint8 or float.
@@ -70,10 +106,9 @@ def cluster_images(images, clusters, seed=0, dimensions=50):
     """
     require_int("clusters", clusters, 2)
     images = np.asarray(images)
-    flat = images.reshape(len(images), -1).astype(np.float32)
-    if images.dtype == np.uint8:
-        flat /= 255.0
-    return kmeans(principal_components(flat, dimensions), clusters, seed)[0]
+    scale = 255.0 if images.dtype == np.uint8 else 1.0
+    upright = deskew(images.astype(np.float32) / scale)
+    return kmeans(principal_components(upright.reshape(len(images), -1), dimensions), clusters, seed)[0]
 
 
 def cluster_shares(assignments, clusters):

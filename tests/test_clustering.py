@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from gan_tdd.clustering import cluster_images, cluster_shares, kmeans, principal_components
+from gan_tdd.clustering import cluster_images, cluster_shares, deskew, kmeans, principal_components
 
 
 def blobs(centres, per_blob, spread=0.05, seed=0):
@@ -51,15 +51,41 @@ def test_the_same_seed_gives_the_same_clusters():
 
 
 def test_cluster_images_groups_uint8_pictures_by_what_they_show():
-    """Left-bright and right-bright 8x8 pictures with a little noise: two clusters, one per kind."""
+    """Vertical and horizontal bars anywhere in 8x8 pictures, with a little noise: two clusters,
+    one per kind, wherever each bar stands."""
     rng = np.random.default_rng(0)
-    left = np.where(np.arange(8) < 4, 220, 30)[None, None, :, None]
     kinds = rng.integers(0, 2, 60)
-    images = np.where(kinds[:, None, None, None] == 0, left, left[:, :, ::-1]) + rng.integers(0, 20, (60, 8, 8, 1))
+    images = rng.integers(0, 20, (60, 8, 8, 1))
+    for image, kind, place in zip(images, kinds, rng.integers(1, 7, 60)):
+        if kind == 0:
+            image[1:7, place] = 230
+        else:
+            image[place, 1:7] = 230
 
     assignments = cluster_images(images.astype(np.uint8), 2, seed=0, dimensions=5)
 
     assert assignments.shape == (60,) and same_partition(assignments, kinds)
+
+
+def ink_columns(image):
+    """The centre of the ink's columns in each row that has ink."""
+    rows = image[..., 0]
+    return [(row * np.arange(len(row))).sum() / row.sum() for row in rows if row.sum() > 0]
+
+
+def test_deskew_stands_a_slanted_stroke_upright_in_the_middle():
+    """A stroke leaning one column every two rows comes out upright (its rows' ink in one column,
+    give or take the resampling) and centred; a blank image comes out blank."""
+    slanted = np.zeros((1, 12, 12, 1), np.float32)
+    for row in range(2, 10):
+        slanted[0, row, 2 + row // 2] = 1.0
+
+    upright = deskew(np.concatenate([slanted, np.zeros_like(slanted)]))
+
+    assert np.std(ink_columns(slanted[0])) > 1.0
+    assert np.std(ink_columns(upright[0])) < 0.3
+    assert np.mean(ink_columns(upright[0])) == pytest.approx(5.5, abs=0.3)
+    assert not upright[1].any()
 
 
 def test_cluster_shares_count_each_cluster_even_an_empty_one():
