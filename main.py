@@ -1,6 +1,6 @@
 """Train a GAN on MNIST digits on your CPU and watch it learn.
 
-    python main.py                      # about 10 minutes on 2 cores; see --help for the flags
+    python main.py                      # about 7 minutes on 2 cores, no label needed; --help: the flags
     tensorboard --logdir runs           # in another terminal: scalars, image grids and the graph
 
 Each run gets its own directory under runs/ with checkpoints, sample grids (samples/epoch-NNN.png,

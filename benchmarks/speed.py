@@ -91,6 +91,9 @@ def main():
     # One fit() epoch is exactly `steps` steps: the same work as one round of the plain loop.
     epoch_images = images[:steps * k_steps * batch_size]
     epoch_labels = labels[:len(epoch_images)] if DEFAULTS.model in LABELLED_MODELS else None
+    if DEFAULTS.model == "self-conditioned":
+        # Its labels are its clusters; which cluster an image is in changes no cost.
+        epoch_labels = np.arange(len(epoch_images)) % DEFAULTS.clusters
     dataset = GANDataset(epoch_images, DEFAULTS.noise_dim, batch_size, seed=0, labels=epoch_labels)
     settings = RunSettings(image_shape=list(dataset.image_shape), seed=0)
     model = settings.build_model()  # main.py's default model, at constant learning rates

@@ -46,6 +46,8 @@ IMAGE_TO_IMAGE_FLAGS = {"damage", "adversarial_weight"}
 # The flags of one model alone.
 MODEL_FLAGS = {"clusters": ("self-conditioned",), "conditioning": ("conditional", "self-conditioned")}
 CLUSTERS_FILE = "clusters.npy"
+# In the cached clusters' names: a change to gan_tdd.clustering that finds other clusters changes it.
+CLUSTERING_VERSION = "deskewed-pca50-kmeans++"
 
 
 def _flags_given(argv):
@@ -147,14 +149,34 @@ def dataset_for(settings, clusters=None):
 
 
 def find_clusters(images, settings):
-    """The cluster of each image, found in the pixels alone, with a line that says so."""
+    """The cluster of each image, found in the pixels alone, with a line that says so. The same
+    images, count and seed always give the same clusters: they are kept in the data cache
+    (`gan_tdd.data.files.cache_directory`), so that only a data set's first run waits for them."""
+    import hashlib
     import time
 
+    import numpy as np
+
     from gan_tdd.clustering import cluster_images
+    from gan_tdd.data.files import cache_directory
 
     started = time.perf_counter()
-    clusters = cluster_images(images, settings.clusters, seed=settings.seed)
-    print(f"clusters: {settings.clusters} found in {len(images):,} images without their labels "
+    digest = hashlib.sha1(images.tobytes()).hexdigest()[:16]
+    cache = cache_directory() / f"clusters-{digest}-{settings.clusters}-{settings.seed}-{CLUSTERING_VERSION}.npy"
+    try:
+        clusters = np.load(cache)
+        found = "read from the cache"
+        if clusters.shape != (len(images),) or clusters.min() < 0 or clusters.max() >= settings.clusters:
+            raise ValueError(f"{cache} does not fit the data")
+    except (OSError, ValueError, EOFError):  # none yet, or damaged: find them again
+        clusters = cluster_images(images, settings.clusters, seed=settings.seed)
+        found = "found"
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            _save_whole(cache, clusters)
+        except OSError:
+            pass  # an unwritable cache costs the next run the same seconds, nothing more
+    print(f"clusters: {settings.clusters} {found} in {len(images):,} images without their labels "
           f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     return clusters
 
@@ -177,7 +199,7 @@ def _save_whole(path, array):
     """np.save, renamed into place whole: a run killed while writing never leaves half a file."""
     import numpy as np
 
-    partial = path.with_name(path.stem + ".partial.npy")
+    partial = path.with_name(f"{path.stem}.partial-{os.getpid()}.npy")
     np.save(partial, array)
     os.replace(partial, path)
 

@@ -172,3 +172,28 @@ def test_a_clusters_flag_that_cannot_be_used_is_refused_before_tensorflow_loads(
     assert message in one_line(result.stderr)
     assert result.stdout.strip().endswith("tensorflow loaded: False")
     assert not (tmp_path / "runs").exists()
+
+
+def test_the_same_images_count_and_seed_find_their_clusters_once_then_read_them_from_the_cache(
+        tmp_path, monkeypatch, capsys):
+    """A data set's first self-conditioned run waits for its clusters; the next reads them back,
+    and a damaged cache file is found anew."""
+    import gan_tdd.clustering
+    from gan_tdd.cli.train import find_clusters
+
+    monkeypatch.setenv("GAN_TDD_CACHE", str(tmp_path / "cache"))
+    calls = []
+    monkeypatch.setattr(gan_tdd.clustering, "cluster_images",
+                        lambda images, count, seed: calls.append(seed) or np.arange(len(images)) % count)
+    images = np.random.default_rng(0).integers(0, 256, (12, 8, 8, 1), dtype=np.uint8)
+    settings = RunSettings(model="self-conditioned", clusters=3, seed=5)
+
+    first, second = find_clusters(images, settings), find_clusters(images, settings)
+    for cache in (tmp_path / "cache").glob("clusters-*.npy"):
+        cache.write_bytes(b"damaged")
+    third = find_clusters(images, settings)
+
+    np.testing.assert_array_equal(first, second)
+    np.testing.assert_array_equal(first, third)
+    assert calls == [5, 5]
+    assert "clusters: 3 read from the cache in 12 images" in capsys.readouterr().err
