@@ -31,7 +31,9 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
     One step is k discriminator updates, each on a fresh real batch and fresh noise, then one
     generator update on fresh noise (Goodfellow et al. 2014, Algorithm 1). An epoch lasts while
     the dataset has k batches left. Step and epoch numbers continue from the model's `g_step`
-    and `epoch` counters, so a restored model carries on where it stopped.
+    and `epoch` counters, so a restored model carries on where it stopped: in an epoch it had
+    begun, at the step after its last, with the batches and noise that epoch would have had
+    (`GANDataset.reset(epoch)`): no step is repeated or lost.
 
     Callbacks may ask for extra tensors on a step (`Callback.fetches`), before its updates. One of
     the discriminator's own scalars (`model.discriminator_scalars`: p_real, d_real_loss, ...)
@@ -61,8 +63,9 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
     model.prepare_to_fit(session, dataset)
     callbacks = CallbackList(callbacks)
     callbacks.set_model(model, session, dataset)
+    steps_per_epoch = dataset.batches_per_epoch // k_steps
     callbacks.set_params({"epochs": epochs, "k_steps": k_steps, "batch_size": dataset.batch_size,
-                          "steps_per_epoch": dataset.batches_per_epoch // k_steps})
+                          "steps_per_epoch": steps_per_epoch})
     history = {"d_loss": [], "g_loss": []}
     # make_callable prepares fetches and feeds once, instead of on every session.run: one
     # prepared call per update and distinct set of callback fetches. A real batch brings the
@@ -98,7 +101,10 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
     try:
         for epoch in range(first_epoch, first_epoch + epochs):
             callbacks.on_epoch_begin(epoch, {})
-            dataset.reset()
+            # An epoch a restored model had begun goes on where it stopped, with its own batches
+            # and noise: no step is repeated or lost, and the learning rates' schedule holds.
+            dataset.reset(epoch)
+            dataset.skip_steps(_steps_done_in(epoch, step, steps_per_epoch), k_steps)
             first_step_of_epoch = len(history["d_loss"])
             while dataset.remaining_batches >= k_steps and not model.stop_training:
                 step += 1
@@ -128,6 +134,14 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
         raise
     callbacks.on_train_end({})
     return history
+
+
+def _steps_done_in(epoch, step, steps_per_epoch):
+    """The steps a model at generator step `step` has taken in `epoch`, with `steps_per_epoch`
+    steps in each epoch before it: 0 for an epoch not yet begun (or for a model trained before
+    with another number of steps an epoch, where the count cannot be told)."""
+    done = step - epoch * steps_per_epoch
+    return done if 0 <= done < steps_per_epoch else 0
 
 
 def _mean(values):

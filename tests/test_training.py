@@ -124,6 +124,56 @@ def test_a_fetched_discriminator_scalar_is_the_value_of_the_steps_own_discrimina
     assert set(tiny_model.discriminator_scalars) == {"d_loss", "d_real_loss", "d_fake_loss", "p_real", "p_fake"}
 
 
+@pytest.fixture(scope="module")
+def decaying_model():
+    """The tiny model with learning rates falling to 0 over 12 steps (two epochs of the tiny
+    dataset), built once for the module, its graph finalized."""
+    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=0,
+                     decay_steps=12)
+    model.graph.finalize()
+    return model
+
+
+class Record(Callback):
+    """Keeps each step's losses and learning-rate factor; stops after `stop_at` steps, if given."""
+
+    def __init__(self, stop_at=None):
+        self.stop_at = stop_at
+        self.steps = []
+
+    def fetches(self, step):
+        return {"learning_rate_factor": self.model.learning_rate_factor}
+
+    def on_step_end(self, step, logs=None):
+        self.steps.append((step, logs["d_loss"], logs["g_loss"], logs["learning_rate_factor"]))
+        if step == self.stop_at:
+            self.model.stop_training = True
+
+
+def test_a_run_stopped_in_the_middle_of_an_epoch_and_resumed_takes_the_steps_it_planned(decaying_model, tiny_images):
+    """Stopped at step 4 of a 6-step epoch and fit again for its 2 epochs, with a dataset made
+    anew as a new process makes it: steps 5 to 12 follow, with the batches, noise and learning
+    rates of a run that never stopped, so that its losses are the same step for step."""
+    def fresh_dataset():
+        return GANDataset(tiny_images, noise_dim=4, batch_size=2, seed=0)
+
+    uninterrupted, first_part, second_part = Record(), Record(stop_at=4), Record()
+    with v1.Session(graph=decaying_model.graph) as session:
+        decaying_model.initialize(session)
+        decaying_model.fit(session, fresh_dataset(), epochs=2, callbacks=[uninterrupted])
+    with v1.Session(graph=decaying_model.graph) as session:
+        decaying_model.initialize(session)
+        decaying_model.fit(session, fresh_dataset(), epochs=2, callbacks=[first_part])
+        decaying_model.fit(session, fresh_dataset(), epochs=2, callbacks=[second_part])
+        last_step = session.run(decaying_model.g_step)
+
+    resumed = first_part.steps + second_part.steps
+    assert [step for step, *_ in resumed] == list(range(1, 13)) and last_step == 12
+    np.testing.assert_allclose([values for _, *values in resumed], [values for _, *values in uninterrupted.steps],
+                               rtol=1e-5)
+    assert resumed[-1][3] == pytest.approx(1 / 12)  # the last update's rate: 1 - 11/12 of its value
+
+
 def test_setting_stop_training_ends_fit_after_the_current_step(tiny_model, session, tiny_dataset):
     """A callback that stops at step 4 leaves g_step at 4, and the unfinished epoch uncounted."""
     class StopAtFour(Callback):

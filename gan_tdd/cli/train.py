@@ -250,9 +250,6 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
                 except FileNotFoundError as error:
                     raise UsageError(f"cannot resume: {error}") from None
                 print(f"resumed from {restored}", file=sys.stderr)
-                # A stream of its own for the resumed part, still fixed by the seed: replaying the
-                # first part's shuffles and noise would show the model the same batches again.
-                dataset.reseed([settings.seed, int(session.run(model.g_step))])
             else:
                 model.initialize(session)
             epochs_done = int(session.run(model.epoch))

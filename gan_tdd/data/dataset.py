@@ -117,6 +117,7 @@ class GANDataset:
                              f"got {batch_size}")
         self.labels = None if labels is None else _checked_labels(labels, len(self.images))
         self.batches_per_epoch = len(self.images) // self.batch_size
+        self.seed = seed
         self._random = np.random.default_rng(seed)
         self._order = np.arange(len(self.images))
         self._position = self.batches_per_epoch
@@ -126,7 +127,7 @@ class GANDataset:
 
     def reseed(self, seed):
         """Draw shuffles and noise from a new random stream, seeded by `seed` (an int or a list
-        of ints), as a resumed run does."""
+        of ints)."""
         self._random = np.random.default_rng(seed)
 
     @property
@@ -139,10 +140,27 @@ class GANDataset:
         """How many batches this epoch still has; 0 before the first `reset()`."""
         return self.batches_per_epoch - self._position
 
-    def reset(self):
-        """Start a new epoch: shuffle the images into a new order."""
+    def reset(self, epoch=None):
+        """Start a new epoch: shuffle the images into a new order.
+
+        With `epoch` (fit gives it), the epoch's order and noise come from a stream seeded by
+        the dataset's seed and the epoch alone: a run stopped anywhere and resumed, by a new
+        process even, sees the very batches and noise of one that never stopped (`skip_steps`).
+        Without it, they come from the one stream the dataset was made with, on and on.
+        """
+        if epoch is not None:
+            self._random = np.random.default_rng(None if self.seed is None else [self.seed, epoch])
         self._order = self._random.permutation(len(self.images))
         self._position = 0
+
+    def skip_steps(self, steps, k_steps):
+        """Pass over the batches and noise of an epoch's first `steps` steps of fit's (k batches
+        and k + 1 noise batches a step), as if they had been served: where a resumed run goes on."""
+        for _ in range(steps):
+            for _ in range(k_steps):
+                self._position += 1
+                self.next_noise()
+            self.next_noise()
 
     def next_batch(self):
         """The next batch of real images, shape (batch_size, height, width, channels).

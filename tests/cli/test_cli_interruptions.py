@@ -87,8 +87,11 @@ def test_ctrl_c_saves_a_checkpoint_at_the_step_it_stopped_and_resume_carries_on_
     assert stopped == logged_steps(run)[-1] > 2
     assert (f"stopped at step {stopped}, checkpoint saved; continue with: python main.py --resume {run}"
             in (tmp_path / "interrupted.stderr").read_text())
-    assert main(["--resume", str(run), "--epochs", str(next_epoch(run))]) == 0
-    assert logged_steps(run) == list(range(1, stopped + 3))
+    epochs = next_epoch(run)
+    assert main(["--resume", str(run), "--epochs", str(epochs)]) == 0
+    # Two steps an epoch: the resumed run goes on from the step after the one it stopped at, in
+    # the middle of an epoch too, to the last step of its last epoch, none repeated or lost.
+    assert logged_steps(run) == list(range(1, 2 * epochs + 1))
 
 
 def test_a_killed_run_loses_only_the_steps_since_its_last_checkpoint_and_resumes_from_it(start_training, tmp_path):

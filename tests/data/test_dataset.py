@@ -157,3 +157,38 @@ def test_bad_sizes_raise_an_error_that_names_the_argument(tiny_images, arguments
         GANDataset(tiny_images, **{"noise_dim": 4, "batch_size": 2, **arguments})
 
     assert message in str(error.value)
+
+
+def test_an_epochs_order_and_noise_depend_on_the_seed_and_the_epoch_alone():
+    """reset(epoch) on two datasets of seed 3 gives the same batches and noise, whatever came
+    before; another epoch gives another order."""
+    images = np.arange(12, dtype=np.float32).reshape(12, 1, 1, 1) / 12
+    first, second = (GANDataset(images, noise_dim=2, batch_size=3, seed=3) for _ in range(2))
+    first.reset(0)
+    first.next_batch()  # whatever the first dataset did before
+
+    first.reset(5)
+    second.reset(5)
+
+    np.testing.assert_array_equal(first.next_batch(), second.next_batch())
+    np.testing.assert_array_equal(first.next_noise(), second.next_noise())
+    second.reset(6)
+    assert not np.array_equal(second.next_batch(), first.next_batch())
+
+
+def test_skip_steps_passes_k_batches_and_k_plus_1_noise_batches_a_step():
+    """Two steps at k 2 skipped: the 5th batch and the 7th noise batch of the epoch come next."""
+    images = np.arange(24, dtype=np.float32).reshape(24, 1, 1, 1) / 24
+    skipping, serving = (GANDataset(images, noise_dim=2, batch_size=2, seed=0) for _ in range(2))
+    skipping.reset(1)
+    serving.reset(1)
+    for _ in range(4):
+        serving.next_batch()
+    for _ in range(6):
+        serving.next_noise()
+
+    skipping.skip_steps(2, k_steps=2)
+
+    assert skipping.remaining_batches == serving.remaining_batches == 8
+    np.testing.assert_array_equal(skipping.next_batch(), serving.next_batch())
+    np.testing.assert_array_equal(skipping.next_noise(), serving.next_noise())
