@@ -120,6 +120,17 @@ def test_a_generator_update_moves_batch_norm_moving_statistics(tiny_model, sessi
     assert all(moved(session, moving, before))
 
 
+def test_a_discriminator_update_leaves_batch_norms_moving_statistics_alone(tiny_model, session, tiny_images, noise):
+    """They move with the generator's update only: D's update runs G in training mode too, on its
+    fake batch, but never moves them."""
+    moving = [v for v in tiny_model.graph.get_collection("variables") if "moving_" in v.name]
+    before = values_of(session, moving)
+
+    session.run(tiny_model.d_train_op, {tiny_model.real_images: tiny_images[:3], tiny_model.noise: noise})
+
+    assert moving and not any(moved(session, moving, before))
+
+
 def test_generate_uses_inference_mode_so_a_sample_does_not_depend_on_its_batch(tiny_model, session, noise):
     """The same noise vector gives the same image whether it is sampled alone or with others."""
     together = tiny_model.generate(session, noise)

@@ -104,17 +104,15 @@ def test_frechet_distance_matches_scipy_sqrtm_on_full_covariances():
     assert distance == pytest.approx(expected, rel=1e-8)
 
 
-def test_frechet_distance_stays_finite_and_non_negative_for_rank_deficient_covariances():
-    """Fewer samples than features and a dead feature: singular covariances, still a clean number."""
-    random = np.random.default_rng(4)
-    features_a = random.standard_normal((5, 32))
-    features_b = random.standard_normal((7, 32))
-    features_a[:, 0] = features_b[:, 0] = 0.0
+def test_frechet_distance_of_rank_deficient_sets_is_still_exact():
+    """Fewer samples than features and a dead feature: singular covariances. A set against itself
+    gives 0, and against itself shifted by v exactly ||v||^2: no round-off, no clipped negative."""
+    features = np.random.default_rng(4).standard_normal((5, 32))
+    features[:, 0] = 0.0
+    shift = np.full(32, 0.5)
 
-    distance = frechet_distance(features_a, features_b)
-
-    assert np.isfinite(distance)
-    assert distance >= 0.0
+    assert frechet_distance(features, features) == pytest.approx(0.0, abs=1e-6)
+    assert frechet_distance(features, features + shift) == pytest.approx(32 * 0.25, rel=1e-6)
 
 
 def test_frechet_distance_grows_with_the_distance_between_means():
