@@ -41,6 +41,10 @@ def train_parser():
                              "(default: run-DATE-TIME)")
     parser.add_argument("--resume", metavar="RUN_DIR", default=None,
                         help="continue RUN_DIR from its last checkpoint with its own settings")
+    # What a user may ask of a training run that another command does.
+    parser.other_commands = {"--digit": "sample", "--code": "sample", "--count": "sample",
+                             "--output": "sample", "--run": "sample", "--input": "restore",
+                             "--labels": "evaluate", "--json": "evaluate"}
     parser.add_argument("--trace", action="store_true",
                         help="print each event of the training loop for the first steps and the first "
                              "epoch boundary: which hook fit calls, when, and with what")

@@ -5,6 +5,7 @@ Nothing here imports TensorFlow, so that a mistake is answered at once, before i
 import argparse
 import difflib
 import math
+import re
 
 from pathlib import Path
 
@@ -25,18 +26,45 @@ class OneLineErrorParser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", DefaultsHelpFormatter)
         super().__init__(*args, **kwargs)
 
+    # Flags of another command, {flag: command}, that someone may well give to this one.
+    other_commands = {}
+
     def error(self, message):
         if message.startswith("unrecognized arguments: "):
             message += self._closest_flags(message.removeprefix("unrecognized arguments: ").split())
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)$", message)
+        if choice:
+            message += _closest_choice(choice[1], re.findall(r"'([^']*)'", choice[2]))
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
     def _closest_flags(self, unknown):
+        for word in unknown:
+            command = self.other_commands.get(word.split("=")[0])
+            if command:
+                return f"; {word.split('=')[0]} is a flag of {self.prog} {command}, {COMMANDS[command]}"
         known = [flag for action in self._actions for flag in action.option_strings]
         for word in unknown:
             close = difflib.get_close_matches(word.split("=")[0], known, n=1, cutoff=0.6)
             if close:
                 return f"; did you mean {close[0]}?"
         return ""
+
+
+# What each command of main.py but training does, for a flag given to the wrong one.
+COMMANDS = {"sample": "which draws from a trained run", "restore": "which restores images with a trained run",
+            "evaluate": "which scores saved samples"}
+
+# What the papers and other libraries call a choice, where gan_tdd calls it otherwise.
+KNOWN_AS = {"wgan": "wasserstein", "wgan-gp": "wasserstein-gp", "wgangp": "wasserstein-gp",
+            "lsgan": "least-squares", "ls": "least-squares", "ns": "non-saturating", "gan": "non-saturating",
+            "cgan": "conditional", "ac-gan": "acgan", "info-gan": "infogan", "pix2pix": "image-to-image"}
+
+
+def _closest_choice(given, choices):
+    """'; did you mean X?' for a choice that is another name of X, or a near misspelling of it."""
+    known = KNOWN_AS.get(given.lower())
+    close = [known] if known in choices else difflib.get_close_matches(given, choices, n=1, cutoff=0.5)
+    return f"; did you mean {close[0]}?" if close else ""
 
 
 class DefaultsHelpFormatter(argparse.ArgumentDefaultsHelpFormatter):

@@ -55,3 +55,21 @@ def test_a_bad_flag_ends_in_exit_status_2_and_one_line_that_names_it(argv, messa
     assert exit_.value.code == 2
     line = one_line(capsys.readouterr().err)
     assert line.startswith("main.py") and message in line and line.endswith("--help)")
+
+
+@pytest.mark.parametrize("argv, hint", [
+    pytest.param(["--model", "infogan", "--digit", "3"],
+                 "unrecognized arguments: --digit 3; --digit is a flag of main.py sample, which draws from a "
+                 "trained run", id="a_flag_of_sample"),
+    pytest.param(["--loss", "wgan"], "'hinge'); did you mean wasserstein?", id="another_name_of_a_loss"),
+    pytest.param(["--model", "cgan"], "'image-to-image'); did you mean conditional?", id="another_name_of_a_model"),
+    pytest.param(["--loss", "hinj"], "'hinge'); did you mean hinge?", id="a_misspelt_loss"),
+])
+def test_a_flag_of_another_command_or_another_name_of_a_choice_is_answered_with_what_was_meant(
+        argv, hint, capsys):
+    """One line that says where the flag belongs, or which choice the word means."""
+    with pytest.raises(SystemExit):
+        train_parser().parse_args(argv)
+
+    line = capsys.readouterr().err
+    assert line.count("\n") == 1 and hint in line
