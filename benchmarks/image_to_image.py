@@ -7,8 +7,9 @@ another with the same seed and the same networks, for the same number of steps:
 
     l1           adversarial_weight=0: the pixel loss alone (the baseline)
     l1+gan       the model's default fixed adversarial weight (0.01, pix2pix's 100:1)
-    l1+ratio     (with --ratio R) the weight set each step so the adversarial gradient is R times
-                 the pixel gradient
+    l1+ratio     (with --ratio R) the weight set each step so that, over the generator's variables,
+                 the pixel loss's gradient is R times the weighted adversarial term's (TF-GAN's
+                 gradient_ratio)
 
 then restores --test fixed MNIST test digits and prints one row per variant, after a row for the
 damaged input itself: L1 error to the originals, the shipped classifier's accuracy against the
@@ -78,6 +79,8 @@ def main(argv=None):
     parser.add_argument("--damages", default="lower-half,low-resolution",
                         help="comma-separated: lower-half, noise, low-resolution")
     parser.add_argument("--ratio", type=float, default=None, help="also train a gradient-ratio variant")
+    parser.add_argument("--variants", default=None,
+                        help="comma-separated subset of l1, l1+gan, l1+ratio to train (default: all)")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--generator-width", type=int, default=32)
     parser.add_argument("--discriminator-width", type=int, default=32)
@@ -89,6 +92,12 @@ def main(argv=None):
     variants = {"l1": {"adversarial_weight": 0}, "l1+gan": {}}
     if args.ratio is not None:
         variants["l1+ratio"] = {"gradient_ratio": args.ratio}
+    if args.variants is not None:
+        unknown = sorted(set(args.variants.split(",")) - set(variants))
+        if unknown:
+            parser.error(f"--variants: unknown or not enabled {', '.join(unknown)}; "
+                         f"choose from {', '.join(variants)} (l1+ratio needs --ratio)")
+        variants = {name: variants[name] for name in args.variants.split(",")}
     model_args = {"generator_width": args.generator_width, "discriminator_width": args.discriminator_width}
     test_images, test_labels = load_mnist("test")
     originals = as_gan_images(test_images[:args.test])

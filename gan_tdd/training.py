@@ -91,15 +91,21 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
     discriminator_scalars = {id(tensor) for tensor in model.discriminator_scalars.values()}
 
     step, first_epoch = (int(value) for value in session.run([model.g_step, model.epoch]))
-    if step == 0:
-        for _ in range(pretrain_d_steps):
-            if dataset.remaining_batches == 0:
-                dataset.reset()
-            d_update({})(dataset.next_batch(), dataset.next_noise(), *model.batch_values(dataset))
     model.stop_training = False
     callbacks.on_train_begin({})
     try:
+        # After on_train_begin, so that a stop asked for from there on (Ctrl-C, say) is heard
+        # during the discriminator's pretraining too.
+        if step == 0:
+            for _ in range(pretrain_d_steps):
+                if model.stop_training:
+                    break
+                if dataset.remaining_batches == 0:
+                    dataset.reset()
+                d_update({})(dataset.next_batch(), dataset.next_noise(), *model.batch_values(dataset))
         for epoch in range(first_epoch, first_epoch + epochs):
+            if model.stop_training:  # asked for in the last on_epoch_end: begin no epoch without steps
+                break
             callbacks.on_epoch_begin(epoch, {})
             # An epoch a restored model had begun goes on where it stopped, with its own batches
             # and noise: no step is repeated or lost, and the learning rates' schedule holds.

@@ -198,6 +198,45 @@ def test_stopping_on_an_epochs_last_step_counts_that_epoch_as_done(tiny_model, s
     assert session.run([tiny_model.g_step, tiny_model.epoch]) == [6, 1]
 
 
+class StopAt(RecordingCallback):
+    """Records the hooks, and asks fit to stop in the hook named `when`."""
+
+    def __init__(self, when):
+        super().__init__()
+        self.when = when
+
+    def on_train_begin(self, logs=None):
+        super().on_train_begin(logs)
+        self.model.stop_training = self.when == "train_begin"
+
+    def on_epoch_end(self, epoch, logs=None):
+        super().on_epoch_end(epoch, logs)
+        self.model.stop_training = self.when == f"epoch_end {epoch}"
+
+
+def test_a_stop_asked_for_as_training_begins_skips_the_discriminators_pretraining_and_every_step(
+        tiny_model, session, tiny_dataset):
+    """Ctrl-C caught from on_train_begin on: a stop asked for there runs no D update at all, and
+    fires no on_epoch_begin of an epoch in which no step runs."""
+    stop = StopAt("train_begin")
+
+    tiny_model.fit(session, tiny_dataset, epochs=2, pretrain_d_steps=3, callbacks=[stop])
+
+    assert session.run([tiny_model.d_step, tiny_model.g_step]) == [0, 0]
+    assert stop.calls == ["train_begin", "train_end"]
+
+
+def test_a_stop_asked_for_at_the_end_of_an_epoch_begins_no_further_epoch(tiny_model, session, tiny_dataset):
+    """Stopped in epoch 0's on_epoch_end (an evaluation interrupted by Ctrl-C, say): epoch 1 is
+    neither begun nor counted."""
+    stop = StopAt("epoch_end 0")
+
+    tiny_model.fit(session, tiny_dataset, epochs=3, callbacks=[stop])
+
+    assert stop.calls[-3:] == ["step_end 6", "epoch_end 0", "train_end"]
+    assert session.run([tiny_model.g_step, tiny_model.epoch]) == [6, 1]
+
+
 @pytest.mark.parametrize("arguments, error, message", [
     pytest.param({"epochs": -1}, ValueError, "epochs must be an integer >= 0", id="negative_epochs"),
     pytest.param({"k_steps": 0}, ValueError, "k_steps must be an integer >= 1", id="zero_k_steps"),

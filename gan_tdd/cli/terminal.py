@@ -1,31 +1,7 @@
-"""What a command-line run needs from the terminal: Ctrl-C that stops cleanly, and log lines
-that go to the run's train.log without breaking the progress bar."""
+"""What a command-line run needs from the terminal: log lines that go to the run's train.log
+without breaking the progress bar. (Ctrl-C that stops cleanly: gan_tdd/cli/interrupt.py.)"""
 import logging
-import signal
 import sys
-
-
-class stop_on_interrupt:
-    """While training, Ctrl-C asks fit to stop after its current step (a checkpoint follows);
-    a second Ctrl-C interrupts at once."""
-
-    def __init__(self, model):
-        """Args: model: the GANModel whose `stop_training` Ctrl-C sets."""
-        self.model = model
-
-    def _handler(self, signum, frame):
-        print("\nstopping after this step and saving a checkpoint (Ctrl-C again to abort)",
-              file=sys.stderr)
-        self.model.stop_training = True
-        signal.signal(signal.SIGINT, self.previous)
-
-    def __enter__(self):
-        self.previous = signal.signal(signal.SIGINT, self._handler)
-        return self
-
-    def __exit__(self, *exc):
-        signal.signal(signal.SIGINT, self.previous)
-        return False
 
 
 class TerminalHandler(logging.Handler):

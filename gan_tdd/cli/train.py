@@ -8,7 +8,7 @@ from pathlib import Path
 from gan_tdd.cli.flags import train_parser
 from gan_tdd.cli.runs import check_run_directory, new_run_directory
 from gan_tdd.cli.settings import LABELLED_MODELS, MODEL_PRESETS, RunSettings
-from gan_tdd.cli.terminal import AboveTheBar, log_to_file, stop_logging, stop_on_interrupt
+from gan_tdd.cli.terminal import AboveTheBar, log_to_file, stop_logging
 from gan_tdd.cli.usage import UsageError
 
 
@@ -235,6 +235,7 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
     from gan_tdd.callbacks import (CheckpointCallback, LogCallback, ProgressBar, SampleGridCallback,
                                    SummaryCallback, TerminateOnNaN, TraceCallback)
     from gan_tdd.checkpoints import Checkpointer
+    from gan_tdd.cli.interrupt import StopOnInterrupt
 
     checkpointer = Checkpointer(model, run_directory / "checkpoints")
     handlers = log_to_file(run_directory / "train.log")
@@ -269,15 +270,18 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
                          SampleGridCallback(run_directory / "samples",
                                             **_grid_inputs(settings, _fixed_noise(run_directory, settings))),
                          CheckpointCallback(checkpointer)]
-            with stop_on_interrupt(model):
-                model.fit(session, dataset, epochs=epochs_left, k_steps=settings.k_steps,
-                          callbacks=callbacks, pretrain_d_steps=settings.pretrain_d_steps)
-            step = int(session.run(model.g_step))
+            # First, so that its handler is in place before any other callback's work begins.
+            interrupt = StopOnInterrupt()
+            model.fit(session, dataset, epochs=epochs_left, k_steps=settings.k_steps,
+                      callbacks=[interrupt, *callbacks], pretrain_d_steps=settings.pretrain_d_steps)
+            step, epochs_done = (int(value) for value in session.run([model.g_step, model.epoch]))
     finally:
         stop_logging(handlers)
     if nan_guard.message is not None:  # logged already, as `main.py: error: ...`
         return 1
-    if model.stop_training:
+    # A Ctrl-C that came after the last step (during the last epoch's grid or evaluation, say)
+    # leaves a finished run, with nothing to resume.
+    if interrupt.interrupted and epochs_done < settings.epochs:
         print(f"stopped at step {step}, checkpoint saved; continue with: "
               f"python main.py --resume {run_directory}", file=sys.stderr)
         return 130

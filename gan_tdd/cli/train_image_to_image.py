@@ -61,7 +61,8 @@ def train_image_to_image(run_directory, settings, dataset, model, resuming):
     from gan_tdd.quiet_tensorflow import tf
 
     from gan_tdd.checkpoints import Checkpointer
-    from gan_tdd.cli.terminal import log_to_file, stop_logging, stop_on_interrupt
+    from gan_tdd.cli.interrupt import StopOnInterrupt
+    from gan_tdd.cli.terminal import log_to_file, stop_logging
 
     logger = logging.getLogger("gan_tdd")
     checkpointer = Checkpointer(model, run_directory / "checkpoints")
@@ -89,7 +90,7 @@ def train_image_to_image(run_directory, settings, dataset, model, resuming):
             damage = training_damage(settings, step)
             bar = tqdm(total=last_step, initial=step, unit="step", file=sys.stderr, leave=False,
                        dynamic_ncols=True)
-            with stop_on_interrupt(model):
+            with StopOnInterrupt().watching(model):
                 while step < last_step and not model.stop_training:
                     if not dataset.remaining_batches:
                         dataset.reset()
@@ -110,7 +111,8 @@ def train_image_to_image(run_directory, settings, dataset, model, resuming):
                         save_restorations(model, session, damaged, originals, samples / f"epoch-{epoch:03d}.png")
                         checkpointer.save(session)
             bar.close()
-            if model.stop_training:
+            # A Ctrl-C during the last epoch's pictures or save leaves a finished run.
+            if model.stop_training and step < last_step:
                 checkpointer.save(session)
                 print(f"stopped at step {step}, checkpoint saved; continue with: "
                       f"python main.py --resume {run_directory}", file=sys.stderr)

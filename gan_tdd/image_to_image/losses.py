@@ -10,10 +10,12 @@ https://arxiv.org/abs/1611.07004). Two ways to choose the weight, as TF-GAN's
 
     a fixed weight           combine(pixel, adversarial, weight=0.01)
     a ratio of gradients     combine(pixel, adversarial,
-                                     weight=gradient_ratio_weight(pixel, adversarial, images, 1.0))
+                                     weight=gradient_ratio_weight(pixel, adversarial, generator_variables, 1.0))
 
-The second keeps the adversarial term's gradient a chosen fraction of the pixel loss's gradient
-however their scales drift while training.
+The second keeps the pixel loss's gradient on the generator's variables a chosen multiple of the
+weighted adversarial term's, however their scales drift while training (TF-GAN's convention:
+gradient_ratio = ||grad pixel|| / ||grad weight * adversarial||, so 2 lets the pixel loss pull twice
+as hard).
 """
 import numbers
 
@@ -59,37 +61,43 @@ def combine(pixel_loss, adversarial_loss, weight):
     return pixel_loss + float(weight) * adversarial_loss
 
 
-def gradient_ratio_weight(pixel_loss, adversarial_loss, wrt, gradient_ratio=1.0, epsilon=1e-6):
-    """The weight that makes the adversarial term's gradient `gradient_ratio` times the pixel loss's.
+def gradient_ratio_weight(pixel_loss, adversarial_loss, variables, gradient_ratio=1.0, epsilon=1e-6):
+    """The weight that makes the pixel loss's gradient `gradient_ratio` times the adversarial term's.
 
-    weight = ||d pixel_loss / d wrt|| / (||d adversarial_loss / d wrt|| + epsilon) * gradient_ratio,
+    weight = ||d pixel_loss / d variables|| / (||d adversarial_loss / d variables|| + epsilon)
+             / gradient_ratio,
 
-    with each norm over all of `wrt` at once (a global norm). The weight is held constant
-    (stop_gradient): it scales the adversarial gradient, it is not itself a thing to minimize.
+    with each norm over all of `variables` at once (a global norm): TF-GAN's
+    `combine_adversarial_loss(gradient_ratio=...)`, whose ratio is the main loss's gradient over the
+    adversarial one's. Taken on the generator's variables, it balances what each loss does to the
+    weights; taken on the images instead, the mean-L1 gradient is sign/N whatever the errors, and
+    the weight would only pin the adversarial image-gradient to a fixed size. The weight is held
+    constant (stop_gradient): it scales the adversarial gradient, it is not itself a thing to minimize.
 
     Args:
-        pixel_loss: a scalar tensor.
+        pixel_loss: a scalar tensor, the main loss.
         adversarial_loss: a scalar tensor.
-        wrt: the tensor (or list of tensors) the gradients are taken with respect to: the
-            generated images, or the generator's variables.
-        gradient_ratio: the norm of the adversarial gradient over that of the pixel gradient.
+        variables: the tensor or list of tensors the gradients are taken with respect to: the
+            generator's variables.
+        gradient_ratio: ||d pixel_loss|| / ||d (weight * adversarial_loss)||, a number > 0; 1 for
+            equal pulls, 2 for a pixel loss that pulls twice as hard.
         epsilon: added to the denominator, so that a flat adversarial loss gives no infinity.
 
     Returns:
         A scalar tensor.
 
     Raises:
-        ValueError: `gradient_ratio` is not a number > 0, or a loss does not depend on `wrt`.
+        ValueError: `gradient_ratio` is not a number > 0, or a loss does not depend on `variables`.
     """
     if isinstance(gradient_ratio, bool) or not isinstance(gradient_ratio, numbers.Real) or not gradient_ratio > 0:
         raise ValueError(f"gradient_ratio must be a number > 0, got {gradient_ratio!r}")
-    wrt = list(wrt) if isinstance(wrt, (list, tuple)) else [wrt]
+    variables = list(variables) if isinstance(variables, (list, tuple)) else [variables]
     norms = []
     for name, loss in (("pixel_loss", pixel_loss), ("adversarial_loss", adversarial_loss)):
-        gradients = tf.gradients(loss, wrt)
+        gradients = tf.gradients(loss, variables)
         if any(gradient is None for gradient in gradients):
-            raise ValueError(f"{name} does not depend on every tensor of wrt, so it has no gradient to weigh")
+            raise ValueError(f"{name} does not depend on every tensor of variables, so it has no gradient to weigh")
         norms.append(tf.linalg.global_norm(gradients))
     pixel_norm, adversarial_norm = norms
-    return tf.stop_gradient(pixel_norm / (adversarial_norm + epsilon) * gradient_ratio,
+    return tf.stop_gradient(pixel_norm / (adversarial_norm + epsilon) / gradient_ratio,
                             name="gradient_ratio_weight")

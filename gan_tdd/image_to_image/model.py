@@ -46,8 +46,9 @@ class ImageToImageModel:
             restored = model.restore(session, remove_lower_half(test_digits))
 
     `adversarial_weight=0` is the baseline: the same generator trained on the pixel loss alone.
-    `gradient_ratio=r` instead sets the adversarial weight on every step so that the adversarial
-    gradient on the restored images is r times the pixel loss's.
+    `gradient_ratio=r` instead sets the adversarial weight on every step so that the pixel loss's
+    gradient on the generator's variables is r times the weighted adversarial term's (TF-GAN's
+    `combine_adversarial_loss` convention).
 
     Named tensors: `damaged_images`, `real_images`, `generated_images` (the generator in training
     mode, which the discriminator judges), `restored_images` (without dropout), `d_real_logits`,
@@ -69,8 +70,8 @@ class ImageToImageModel:
             loss: the name of a loss in `gan_tdd.losses.LOSSES`, save the two Wasserstein ones.
             adversarial_weight: a fixed weight of the adversarial loss, >= 0; 0 trains on the
                 pixel loss alone. 0.01 when neither this nor `gradient_ratio` is given.
-            gradient_ratio: instead of a fixed weight, the ratio of the adversarial gradient's
-                norm to the pixel gradient's, both with respect to the generated images.
+            gradient_ratio: instead of a fixed weight, the ratio of the pixel loss's gradient norm
+                to the weighted adversarial term's, both over the generator's variables.
             d_learning_rate: Adam's learning rate for the discriminator.
             g_learning_rate: Adam's learning rate for the generator.
             beta1: Adam's first-moment decay for both (0.5 as in pix2pix and DCGAN).
@@ -149,7 +150,7 @@ class ImageToImageModel:
                 self.adversarial_weight = tf.constant(float(weight), name="adversarial_weight")
             else:
                 weight = self.adversarial_weight = tf.identity(losses.gradient_ratio_weight(
-                    self.pixel_loss, self.adversarial_loss, self.generated_images, self.gradient_ratio),
+                    self.pixel_loss, self.adversarial_loss, self.generator_variables, self.gradient_ratio),
                     name="adversarial_weight")
             self.g_loss = tf.identity(losses.combine(self.pixel_loss, self.adversarial_loss, weight),
                                       name="g_loss")

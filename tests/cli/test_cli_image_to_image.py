@@ -1,5 +1,6 @@
 """`main.py --model image-to-image` trains a restorer, and `main.py restore` uses it."""
 import json
+import signal
 
 import numpy as np
 import pytest
@@ -45,6 +46,25 @@ class TestTraining:
             "image-to-image", "noise", 0.0)
         # The model's preset: pix2pix's learning rate, not the GAN's.
         assert settings["d_learning_rate"] == settings["g_learning_rate"] == 2e-4
+
+    def test_a_ctrl_c_during_the_last_epochs_pictures_leaves_a_finished_run(self, run_flags, tmp_path,
+                                                                           monkeypatch, capsys):
+        """Every step has run: status 0 and the final picture, not "stopped ... --resume"."""
+        from gan_tdd.cli import train_image_to_image
+
+        draw = train_image_to_image.save_restorations
+
+        def draw_then_ctrl_c(*args):
+            draw(*args)
+            if args[-1].name.startswith("epoch-"):  # the last epoch's picture; final.png follows
+                signal.raise_signal(signal.SIGINT)
+
+        monkeypatch.setattr(train_image_to_image, "save_restorations", draw_then_ctrl_c)
+
+        run = train_tiny(run_flags, tmp_path, "--epochs", "1")
+
+        assert (run / "samples" / "final.png").is_file()
+        assert "stopped" not in capsys.readouterr().err
 
     @END_TO_END
     def test_resume_continues_to_the_new_total_of_epochs(self, a_copy_of_a_trained_run):

@@ -3,6 +3,7 @@ import importlib.metadata
 import os
 import re
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -232,6 +233,25 @@ def test_an_interrupt_outside_training_ends_quietly_with_status_130(monkeypatch,
 
     assert status == 130
     assert capsys.readouterr().err.strip() == "main.py: interrupted"
+
+
+def test_a_ctrl_c_during_the_last_epochs_sample_grid_leaves_a_finished_run(monkeypatch, run_flags, tmp_path, capsys):
+    """Every step has run when Ctrl-C comes: the run says done and ends with status 0, not
+    "stopped ... --resume" with 130."""
+    from gan_tdd.callbacks import SampleGridCallback
+
+    draw_grid = SampleGridCallback.on_epoch_end
+
+    def draw_grid_then_ctrl_c(self, epoch, logs=None):
+        draw_grid(self, epoch, logs)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(SampleGridCallback, "on_epoch_end", draw_grid_then_ctrl_c)
+
+    status = main(run_flags + ["--epochs", "1", "--run-name", "finished"])
+
+    assert status == 0
+    assert f"done: samples in {tmp_path / 'runs' / 'finished' / 'samples'}" in capsys.readouterr().err
 
 
 @END_TO_END

@@ -69,19 +69,19 @@ def tiny_losses():
     return x, 3.0 * tf.reduce_sum(x), tf.reduce_sum(tf.square(x))
 
 
-@pytest.mark.parametrize("ratio", [pytest.param(1.0, id="equal"), pytest.param(0.1, id="a_tenth")])
-def test_the_gradient_ratio_weight_is_the_ratio_of_the_gradient_norms(ratio):
-    """weight = 3 sqrt(2) / sqrt(20) * ratio (epsilon aside)."""
+@pytest.mark.parametrize("ratio", [pytest.param(1.0, id="equal"), pytest.param(2.0, id="pixel_twice")])
+def test_the_gradient_ratio_weight_is_the_pixel_norm_over_the_adversarial_norm_over_the_ratio(ratio):
+    """TF-GAN's convention: weight = (3 sqrt(2) / sqrt(20)) / ratio (epsilon aside)."""
     x, pixel, adversarial = tiny_losses()
 
     weight = evaluate(gradient_ratio_weight(pixel, adversarial, x, ratio))
 
-    assert weight == pytest.approx(3 * np.sqrt(2) / np.sqrt(20) * ratio, rel=1e-5)
+    assert weight == pytest.approx(3 * np.sqrt(2) / np.sqrt(20) / ratio, rel=1e-5)
 
 
-@pytest.mark.parametrize("ratio", [pytest.param(1.0, id="equal"), pytest.param(0.1, id="a_tenth")])
-def test_with_the_gradient_ratio_weight_the_adversarial_gradient_has_the_chosen_norm_ratio(ratio):
-    """||grad of the weighted adversarial term|| / ||grad of the pixel loss|| = ratio, and the total
+@pytest.mark.parametrize("ratio", [pytest.param(1.0, id="equal"), pytest.param(2.0, id="pixel_twice")])
+def test_with_the_gradient_ratio_weight_the_pixel_gradient_is_ratio_times_the_adversarial_one(ratio):
+    """||grad of the pixel loss|| / ||grad of the weighted adversarial term|| = ratio, and the total
     gradient is (3, 3) + weight * (2, 4): the weight itself passes no gradient back."""
     x, pixel, adversarial = tiny_losses()
     weight = gradient_ratio_weight(pixel, adversarial, x, ratio)
@@ -90,7 +90,7 @@ def test_with_the_gradient_ratio_weight_the_adversarial_gradient_has_the_chosen_
     (pixel_gradient,), (adversarial_gradient,), (total_gradient,), weight = evaluate(
         [tf.gradients(pixel, x), tf.gradients(weight * adversarial, x), tf.gradients(total, x), weight])
 
-    assert np.linalg.norm(adversarial_gradient) / np.linalg.norm(pixel_gradient) == pytest.approx(ratio, rel=1e-5)
+    assert np.linalg.norm(pixel_gradient) / np.linalg.norm(adversarial_gradient) == pytest.approx(ratio, rel=1e-5)
     np.testing.assert_allclose(total_gradient, [3 + 2 * weight, 3 + 4 * weight], rtol=1e-6)
 
 
@@ -113,11 +113,11 @@ def test_a_flat_adversarial_loss_gives_a_large_finite_weight_not_infinity():
     assert np.isfinite(weight) and weight == pytest.approx(3 * np.sqrt(2) / 1e-6, rel=1e-3)
 
 
-def test_a_loss_that_does_not_depend_on_wrt_is_named():
-    """A gradient of None (no path from wrt to the loss) fails with the loss's name, not a TypeError."""
+def test_a_loss_that_does_not_depend_on_the_variables_is_named():
+    """A gradient of None (no path from the variables to the loss) fails with the loss's name, not a TypeError."""
     x, pixel, _ = tiny_losses()
 
-    with pytest.raises(ValueError, match="adversarial_loss does not depend on every tensor of wrt"):
+    with pytest.raises(ValueError, match="adversarial_loss does not depend on every tensor of variables"):
         gradient_ratio_weight(pixel, tf.constant(1.0), x)
 
 
