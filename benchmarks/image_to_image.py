@@ -14,7 +14,8 @@ another with the same seed and the same networks, for the same number of steps:
 then restores --test fixed MNIST test digits and prints one row per variant, after a row for the
 damaged input itself: L1 error to the originals, the shipped classifier's accuracy against the
 true labels, MNIST score and Fréchet distance (gan_tdd.evaluation), and training minutes. It
-writes --out/DAMAGE.png: one row per test digit, columns damaged | each variant | original.
+writes --out/image-to-image-DAMAGE.png (--out docs/images: the pictures of docs/image-to-image.md):
+one row per test digit, columns damaged | each variant | original.
 --threads sets TensorFlow's thread pools (1 to compare runs fairly on one core).
 """
 import argparse
@@ -123,8 +124,9 @@ def main(argv=None):
                   f"{each['mnist_score']:11.3f} {each['frechet_distance']:8.2f} {minutes:7.2f}", flush=True)
         columns = [images[:PICTURE_DIGITS] for images, _ in rows.values()] + [originals[:PICTURE_DIGITS]]
         picture = np.stack(columns, axis=1).reshape(-1, *originals.shape[1:])  # row by row
-        save_grid(picture, out / f"{damage_name}.png", columns=len(columns), scale=3)
-        print(f"  picture: {out / f'{damage_name}.png'}\n", flush=True)
+        path = out / f"image-to-image-{damage_name}.png"
+        save_grid(picture, path, columns=len(columns), scale=3)
+        print(f"  picture: {path}\n", flush=True)
     return 0
 
 

@@ -1,6 +1,7 @@
 """The loss family side by side: every loss (and the MLP networks) trained at one budget on MNIST.
 
     python benchmarks/losses.py --report-at 1000,2000 --threads 1 [--only hinge,wasserstein] [--model conditional]
+                                [any other main.py training flag, given to every setting: --epochs 8]
 
 Runs `benchmarks/quality.py` once per setting, one after the other on this machine, each with its
 loss's preset (main.py's, printed at the start), and prints one table: generator steps, training
@@ -35,13 +36,13 @@ def main(argv=None):
     parser.add_argument("--only", default="", help="comma-separated names of SETTINGS to run")
     parser.add_argument("--out", default="losses", help="directory for the sample grids")
     parser.add_argument("--model", default="gan", help="main.py's --model for every setting")
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
     names = args.only.split(",") if args.only else list(SETTINGS)
     print(f"{'setting':<22} steps  minutes  mnist_score  frechet  classes", flush=True)
     for name in names:
         command = [sys.executable, str(QUALITY), "--report-at", args.report_at, "--samples", str(args.samples),
                    "--threads", str(args.threads), "--seed", "0", "--model", args.model,
-                   "--out", str(Path(args.out) / name.split()[0]), *SETTINGS[name]]
+                   "--out", str(Path(args.out) / name.split()[0]), *extra, *SETTINGS[name]]
         result = subprocess.run(command, capture_output=True, text=True)
         rows = [line.split() for line in result.stdout.splitlines() if line[:1].isdigit() or line[:2].strip().isdigit()]
         if result.returncode != 0 or not rows:

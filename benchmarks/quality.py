@@ -4,7 +4,8 @@
 
 Trains with the given settings (main.py's flags and defaults) and, at each listed step, prints
 steps, epochs, training minutes (the time spent scoring is not counted) and the sample-quality
-figures of gan_tdd.evaluation on --samples images; it also writes a grid of 64 samples per report
+figures of gan_tdd.evaluation on --samples images (the classes' smallest and largest shares
+among them too); it also writes a grid of 64 samples per report
 to --out. --threads sets TensorFlow's thread pools, so that two settings can be compared side by
 side on one core each; minutes are then per core, not the figure of a default run.
 """
@@ -37,7 +38,7 @@ class ReportAtSteps(Callback):
         self.train_seconds = 0.0
 
     def on_train_begin(self, logs=None):
-        print("steps  epochs  minutes  mnist_score  frechet  classes  d_loss  g_loss"
+        print("steps  epochs  minutes  mnist_score  frechet  classes  shares%min-max  d_loss  g_loss"
               + ("  label_accuracy" if self.labels is not None else ""), flush=True)
         self.started = time.perf_counter()
 
@@ -54,6 +55,7 @@ class ReportAtSteps(Callback):
         epochs = step / self.params["steps_per_epoch"]
         print(f"{step:5d}  {epochs:6.2f}  {self.train_seconds / 60:7.2f}  {figures['mnist_score']:11.3f}"
               f"  {figures['frechet_distance']:7.2f}  {figures['classes_covered']:7d}"
+              f"  {100 * min(figures['class_histogram']):6.1f}-{100 * max(figures['class_histogram']):<6.1f}"
               f"  {logs['d_loss']:6.3f}  {logs['g_loss']:6.3f}"
               + (f"  {figures['label_accuracy']:14.3f}" if self.labels is not None else ""), flush=True)
         if step == self.steps[-1]:
@@ -68,10 +70,12 @@ def main(argv=None):
     extra.add_argument("--samples", type=int, default=2000, help="images scored per report")
     extra.add_argument("--threads", type=int, default=0, help="TensorFlow threads; 0 for its default")
     extra.add_argument("--out", default="quality", help="directory for the sample grids")
+    extra.add_argument("--average-decay", type=float, default=None,
+                       help="sample from an exponential moving average of the generator (GANModel's average_decay)")
     ours, rest = extra.parse_known_args(argv)
     args = train_parser().parse_args(rest)
     seed = 0 if args.seed is None else args.seed
-    print("settings:", " ".join(rest) or "(defaults)", flush=True)
+    print("settings:", " ".join(sys.argv[1:] if argv is None else argv) or "(defaults)", flush=True)
     settings, _ = RunSettings.from_flags(args)  # a loss's preset fills the flags not given
     settings.seed = seed
     labelled = settings.model in LABELLED_MODELS
@@ -79,7 +83,8 @@ def main(argv=None):
     if settings.model == "self-conditioned":
         dataset = dataset_for(settings, find_clusters(dataset.images, settings))
     settings.image_shape = list(dataset.image_shape)
-    model = settings.build_model(dataset.batches_per_epoch)  # decays over --epochs, as main.py does
+    averaged = {} if ours.average_decay is None else {"average_decay": ours.average_decay}
+    model = settings.build_model(dataset.batches_per_epoch, **averaged)  # decays over --epochs, as main.py does
     out = Path(ours.out)
     out.mkdir(parents=True, exist_ok=True)
     evaluator = Evaluator()

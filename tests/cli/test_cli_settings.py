@@ -151,6 +151,13 @@ def test_the_settings_build_the_model_they_describe():
         (8, 8, 1), 4, 5, 3e-4)
 
 
+def test_a_benchmark_can_hand_the_model_a_setting_main_py_has_no_flag_for():
+    """build_model(average_decay=0.99): the option reaches the model's constructor as it is."""
+    model = recorded(image_shape=[8, 8, 1], generator_width=4, discriminator_width=4).build_model(average_decay=0.99)
+
+    assert model.average_decay == 0.99
+
+
 @pytest.mark.parametrize("decay, decay_steps", [pytest.param("linear", 3 * 10 // 2, id="linear_to_the_last_step"),
                                                 pytest.param("none", None, id="constant")])
 def test_the_learning_rates_decay_to_zero_at_the_runs_last_step(decay, decay_steps):
