@@ -1,15 +1,30 @@
 """Tiny fixtures shared by the tests: a small model on 8x8 images, its session, and a data set."""
+import gc
+
 import numpy as np
 import pytest
 
-# Imported here first, so that no test or test process prints TensorFlow's start-up lines.
-from gan_tdd.quiet_tensorflow import tf
-from gan_tdd import GANDataset, GANModel
+from gan_tdd import GANDataset
 
-# Grappler rewrites each new set of fetches for speed before its first run: worth it for a long
-# training run, but on the suite's tiny graphs that first-run setup costs more than the run itself.
-# It changes how a graph is executed, never what it computes.
-tf.config.optimizer.set_experimental_options({"disable_meta_optimizer": True})
+
+def pytest_configure(config):
+    """TensorFlow, quietly, before any test module imports it: in every process that runs tests.
+
+    Not in the process that only hands tests out to `-n` workers (pytest-xdist's controller):
+    it runs no test, and its import would cost every parallel run 3 s before a worker starts.
+    """
+    if getattr(config, "workerinput", None) is None and config.getoption("numprocesses", default=None):
+        return
+    # Imported here first, so that no test or test process prints TensorFlow's start-up lines.
+    from gan_tdd.quiet_tensorflow import tf
+
+    # Grappler rewrites each new set of fetches for speed before its first run: worth it for a long
+    # training run, but on the suite's tiny graphs that first-run setup costs more than the run
+    # itself. It changes how a graph is executed, never what it computes.
+    tf.config.optimizer.set_experimental_options({"disable_meta_optimizer": True})
+    # Building graphs makes Python objects by the hundred thousand, and each full garbage
+    # collection would walk TensorFlow's own million as well: frozen, they are left out of it.
+    gc.freeze()
 
 NOISE_DIM = 4
 IMAGE_SHAPE = (8, 8, 1)
@@ -17,17 +32,20 @@ IMAGE_SHAPE = (8, 8, 1)
 
 def build_tiny_model():
     """A GAN for 8x8 grey images with 4-d noise and 4-channel networks."""
+    from gan_tdd import GANModel  # here, not above: it loads TensorFlow
+
     return GANModel(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, generator_width=4,
                     discriminator_width=4, seed=0)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def shared_tiny_model():
-    """The tiny model, built once per test module (a third of a second each time it is built).
+    """The tiny model, built once per test process (a third of a second each time it is built).
 
     Its graph is finalized: a test that would add an op to it fails at once, so that no test can
-    change what the next one reads. A module whose tests add ops (a Checkpointer adds a Saver)
-    overrides `tiny_model` with `tiny_model_of_its_own`.
+    change what the next one reads (each test's `session` starts its variables afresh). A module
+    whose tests add ops (a Checkpointer adds a Saver) overrides `tiny_model` with
+    `tiny_model_of_its_own`.
     """
     model = build_tiny_model()
     model.graph.finalize()
@@ -50,6 +68,8 @@ def tiny_model_of_its_own():
 @pytest.fixture
 def session(tiny_model):
     """A new session on the tiny model's graph with every variable initialized."""
+    from gan_tdd.quiet_tensorflow import tf
+
     with tf.compat.v1.Session(graph=tiny_model.graph) as session:
         tiny_model.initialize(session)
         yield session

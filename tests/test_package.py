@@ -62,14 +62,18 @@ def test_no_module_outside_the_command_line_imports_it():
 
 
 def test_every_test_the_docs_name_exists():
-    """docs/ and README point readers at tests by path and name: each must be there to read."""
+    """docs/ and README point readers at tests by path and name (Class::method too): each must be there to read."""
     root = PACKAGE.parent
     names = {}
     for path in (root / "tests").rglob("test_*.py"):
-        names[str(path.relative_to(root))] = {node.name for node in ast.parse(path.read_text()).body
-                                              if isinstance(node, ast.FunctionDef)}
+        body = ast.parse(path.read_text()).body
+        # A test function, a test class, or a class's test method as pytest names it: Class::method.
+        names[str(path.relative_to(root))] = {node.name for node in body
+                                              if isinstance(node, (ast.FunctionDef, ast.ClassDef))} | {
+            f"{node.name}::{method.name}" for node in body if isinstance(node, ast.ClassDef)
+            for method in node.body if isinstance(method, ast.FunctionDef)}
     cited = [(doc.name, match.group(1), match.group(2))
              for doc in [root / "README.md", *(root / "docs").glob("*.md")]
-             for match in re.finditer(r"(tests/[\w/]+\.py)(?:::(\w+))?", doc.read_text(encoding="utf-8"))]
+             for match in re.finditer(r"(tests/[\w/]+\.py)(?:::(\w+(?:::\w+)?))?", doc.read_text(encoding="utf-8"))]
 
     assert [cite for cite in cited if cite[1] not in names or (cite[2] and cite[2] not in names[cite[1]])] == []
