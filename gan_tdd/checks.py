@@ -39,3 +39,21 @@ def require_image_shape(name, value):
         raise ValueError(f"{name} must be (height, width, channels) with height and width "
                          f"divisible by 4, got {value!r}")
     return tuple(int(side) for side in shape)
+
+
+def require_sample_shape(name, value):
+    """Raise ValueError unless `value` is the shape of one image, as `require_image_shape` asks,
+    or of one point, (dimensions,) with dimensions >= 1; returns it as a tuple."""
+    try:
+        shape = tuple(value)
+    except TypeError:
+        shape = ()
+    if len(shape) == 1:
+        if isinstance(shape[0], bool) or not isinstance(shape[0], numbers.Integral) or shape[0] < 1:
+            raise ValueError(f"{name} of points must be (dimensions,) with dimensions >= 1, got {value!r}")
+        return (int(shape[0]),)
+    try:
+        return require_image_shape(name, value)
+    except ValueError:
+        raise ValueError(f"{name} must be (height, width, channels) with height and width divisible by 4, "
+                         f"or (dimensions,) for points, got {value!r}") from None

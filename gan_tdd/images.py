@@ -41,7 +41,10 @@ def save_grid(images, path, columns=None, scale=2):
 
 
 def save_gif(paths, path, milliseconds_per_frame=400):
-    """Write the PNG files at `paths`, in order, as one looping animated GIF at `path`."""
-    frames = [Image.open(frame).convert("L") for frame in paths]
+    """Write the PNG files at `paths`, in order, as one looping animated GIF at `path`: grey
+    when every frame is grey, in colour otherwise."""
+    frames = [Image.open(frame) for frame in paths]
+    mode = "L" if all(frame.mode in ("L", "1") for frame in frames) else "RGB"
+    frames = [frame.convert(mode) for frame in frames]
     frames[0].save(path, save_all=True, append_images=frames[1:], duration=milliseconds_per_frame,
                    loop=0)

@@ -16,9 +16,9 @@ from gan_tdd.quiet_tensorflow import tf
 
 from gan_tdd import training
 from gan_tdd.averaging import averaged_getter, moving_average
-from gan_tdd.checks import require_image_shape, require_int, require_positive_number
+from gan_tdd.checks import require_int, require_positive_number, require_sample_shape
 from gan_tdd.losses import LOSSES, get_loss, gradient_penalty
-from gan_tdd.networks import get_networks
+from gan_tdd.networks import DRAWS_POINTS, NETWORKS, get_networks
 
 v1 = tf.compat.v1
 
@@ -44,6 +44,18 @@ def _require_output_shape(tensor, expected, argument, function):
         want = ", ".join(["batch", *map(str, expected[1:])])
         raise ValueError(f"{argument} {name} must return a tensor of shape ({want}), "
                          f"got {tuple(tensor.shape.as_list())}")
+
+
+def _require_networks_for(networks, shape):
+    """Raise ValueError when a built-in pair cannot draw samples of `shape`: images or points."""
+    points = len(shape) == 1
+    if points and networks not in DRAWS_POINTS:
+        raise ValueError(f"networks {networks!r} draw images; points of shape {shape} take networks="
+                         f"{' or '.join(map(repr, sorted(DRAWS_POINTS)))}")
+    if not points and networks in DRAWS_POINTS:
+        drawing_images = ", ".join(repr(name) for name in NETWORKS if name not in DRAWS_POINTS)
+        raise ValueError(f"networks {networks!r} draw points of shape (dimensions,); images of shape "
+                         f"{shape} take networks {drawing_images}")
 
 
 def _image_grid(images, side):
@@ -96,8 +108,10 @@ class GANModel:
         Args:
             noise_dim: the length of one noise vector.
             image_shape: (height, width, channels); height and width must be divisible by 4,
-                because the DCGAN generator upsamples twice by 2.
-            networks: the built-in pair of networks, "dcgan" or "mlp" (`gan_tdd.networks`).
+                because the DCGAN generator upsamples twice by 2. Or (dimensions,) for points
+                (`gan_tdd.data.points`), with networks="points".
+            networks: the built-in pair of networks, "dcgan" or "mlp" for images, "points" for
+                points (`gan_tdd.networks`).
             generator_width: the width of the built-in generator (DCGAN: channels of its last
                 hidden feature map; MLP: a quarter of its first hidden layer).
             discriminator_width: the width of the built-in discriminator (DCGAN: filters of its
@@ -125,12 +139,14 @@ class GANModel:
                 updates (they stay 0 after); None keeps them constant.
         """
         self.noise_dim = require_int("noise_dim", noise_dim, 1)
-        self.image_shape = require_image_shape("image_shape", image_shape)
+        self.image_shape = require_sample_shape("image_shape", image_shape)
         self.generator_width = require_int("generator_width", generator_width, 1)
         self.discriminator_width = require_int("discriminator_width", discriminator_width, 1)
         built_in_generator, built_in_discriminator = get_networks(
             networks, self.generator_width, self.discriminator_width)
         self.networks = networks
+        if generator_fn is None or discriminator_fn is None:
+            _require_networks_for(networks, self.image_shape)
         self.generator_fn = _require_network("generator_fn", generator_fn) or built_in_generator
         self.discriminator_fn = (_require_network("discriminator_fn", discriminator_fn)
                                  or built_in_discriminator)
@@ -271,7 +287,8 @@ class GANModel:
         with v1.name_scope("summaries"):
             self.scalar_summary = v1.summary.merge([
                 v1.summary.scalar(name, tensor) for name, tensor in self.scalars.items()])
-            self.image_summary = v1.summary.merge([
+            # Points have no picture here: gan_tdd.plane draws them, with D's surface.
+            self.image_summary = None if len(self.image_shape) == 1 else v1.summary.merge([
                 v1.summary.image("generated_images", _image_grid(self.generated_images, 8)),
                 v1.summary.image("real_images", _image_grid(self.real_images, 8))])
 

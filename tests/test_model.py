@@ -254,8 +254,14 @@ def test_without_decay_steps_the_learning_rates_stay_constant(tiny_model, sessio
     pytest.param({"beta2": 1.0}, "beta2 must be a number in [0, 1)", id="beta2_of_one"),
     pytest.param({"loss": "wgan"}, "unknown loss 'wgan'; choose one of: minimax, non-saturating, ",
                  id="unknown_loss"),
-    pytest.param({"networks": "resnet"}, "unknown networks 'resnet'; choose one of: dcgan, mlp",
+    pytest.param({"networks": "resnet"}, "unknown networks 'resnet'; choose one of: dcgan, mlp, points",
                  id="unknown_networks"),
+    pytest.param({"image_shape": (2,)}, "networks 'dcgan' draw images; points of shape (2,) take networks='points'",
+                 id="points_with_image_networks"),
+    pytest.param({"networks": "points"}, "networks 'points' draw points of shape (dimensions,); images of "
+                 "shape (28, 28, 1) take networks 'dcgan', 'mlp'", id="images_with_point_networks"),
+    pytest.param({"image_shape": (0,), "networks": "points"}, "image_shape of points must be (dimensions,) with "
+                 "dimensions >= 1", id="points_of_no_dimension"),
     pytest.param({"label_smoothing": 1.0}, "label_smoothing must be a number in [0, 1)",
                  id="label_smoothing_of_one"),
     pytest.param({"loss": "hinge", "label_smoothing": 0.1},
@@ -285,4 +291,21 @@ def test_a_gan_on_colour_images_builds_and_trains_on_them():
         drawn = model.generate(session, dataset.next_noise())
 
     assert drawn.shape == (4, 32, 32, 3)
+    assert len(history["g_loss"]) == 2 and all(np.isfinite(history["g_loss"]))
+
+
+def test_a_gan_on_points_in_the_plane_builds_and_trains_on_them():
+    """image_shape (2,) with the points pair: one model and one loop serve points as images;
+    the points lie beyond [-1, 1], where no tanh could reach, and the graph holds no image summary."""
+    points = np.random.default_rng(0).normal(3.0, 0.1, (8, 2)).astype(np.float32)
+    model = GANModel(noise_dim=2, image_shape=(2,), networks="points", generator_width=8,
+                     discriminator_width=8, seed=0)
+    dataset = GANDataset(points, noise_dim=2, batch_size=4, seed=0)
+
+    with tf.compat.v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        history = model.fit(session, dataset, epochs=1)
+        drawn = model.generate(session, dataset.next_noise())
+
+    assert drawn.shape == (4, 2) and model.image_summary is None
     assert len(history["g_loss"]) == 2 and all(np.isfinite(history["g_loss"]))

@@ -73,4 +73,52 @@ def test_an_unknown_network_name_is_refused_in_one_line_that_lists_the_choices()
     with pytest.raises(ValueError) as error:
         get_networks("resnet")
 
-    assert str(error.value) == "unknown networks 'resnet'; choose one of: dcgan, mlp"
+    assert str(error.value) == "unknown networks 'resnet'; choose one of: dcgan, mlp, points"
+
+
+def test_the_points_pair_maps_noise_to_unsquashed_points_and_points_to_one_logit():
+    """No tanh at the end: with large weights the points go well beyond [-1, 1]."""
+    make, judge = get_networks("points", generator_width=8, discriminator_width=8)
+    noise = tf.constant(np.full((3, 2), 50.0, np.float32))
+
+    points = make(noise, (2,), training=True)
+    with v1.variable_scope("discriminator"):
+        logits = judge(points)
+    drawn, logits = run([points, logits])
+
+    assert drawn.shape == (3, 2) and logits.shape == (3, 1)
+    assert np.abs(drawn).max() > 1.0
+
+
+def test_packing_joins_consecutive_points_into_one_input():
+    """Four points packed by 2: D reads (p0, p1) and (p2, p3), each as one row of 4 numbers."""
+    from gan_tdd.networks.packing import packed
+
+    points = tf.constant(np.arange(8, dtype=np.float32).reshape(4, 2))
+
+    joined = run(packed(lambda inputs: inputs, 2)(points))
+
+    np.testing.assert_array_equal(joined, [[0, 1, 2, 3], [4, 5, 6, 7]])
+
+
+def test_packing_joins_images_along_their_channels():
+    """Four 2x2 grey images packed by 2: two inputs of 2x2x2, image 0 then image 1 in the channels."""
+    from gan_tdd.networks.packing import packed
+
+    images = np.arange(16, dtype=np.float32).reshape(4, 2, 2, 1)
+
+    joined = run(packed(lambda inputs: inputs, 2)(tf.constant(images)))
+
+    assert joined.shape == (2, 2, 2, 2)
+    np.testing.assert_array_equal(joined[0, ..., 0], images[0, ..., 0])
+    np.testing.assert_array_equal(joined[0, ..., 1], images[1, ..., 0])
+    np.testing.assert_array_equal(joined[1, ..., 1], images[3, ..., 0])
+
+
+@pytest.mark.parametrize("pack, message", [pytest.param(0, "pack must be an integer >= 1", id="zero"),
+                                           pytest.param(2.5, "pack must be an integer >= 1", id="fraction")])
+def test_a_pack_that_is_not_a_whole_number_of_samples_is_refused(pack, message):
+    from gan_tdd.networks.packing import packed
+
+    with pytest.raises(ValueError, match=message):
+        packed(lambda inputs: inputs, pack)

@@ -37,7 +37,8 @@ class SummaryCallback(Callback):
         wanted = {}
         if step % self.every_n_steps == 0:
             wanted["scalar_summary"] = self.model.scalar_summary
-        if step % self.images_every_n_steps == 0:
+        # A model of points has no image grid (image_summary None): its pictures are frames.
+        if step % self.images_every_n_steps == 0 and self.model.image_summary is not None:
             wanted["image_summary"] = self.model.image_summary
         return wanted
 

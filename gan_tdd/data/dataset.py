@@ -37,10 +37,16 @@ def checked_images(images, name="images"):
     array = np.asarray(images)
     if array.dtype.kind not in "uif":
         raise ValueError(f"{name} must be a numeric array, got dtype {array.dtype}")
+    if array.ndim == 2 and array.dtype.kind == "f" and len(array):
+        # Points, (count, dimensions): they lie where they lie, no range to keep to.
+        array = array.astype(np.float32, copy=False)
+        if not np.all(np.isfinite(array)):
+            raise ValueError(f"{name} must be finite, but holds NaN or infinite values")
+        return array
     if array.ndim != 4:
         hint = "; add the channel axis of grey images with images[..., None]" if array.ndim == 3 else ""
-        raise ValueError(f"{name} must have shape (count, height, width, channels), got shape "
-                         f"{array.shape}{hint}")
+        raise ValueError(f"{name} must have shape (count, height, width, channels), or (count, "
+                         f"dimensions) of float points, got shape {array.shape}{hint}")
     if array.shape[0] == 0:
         raise ValueError(f"{name} must hold at least one image, got shape {array.shape}")
     if array.dtype == np.uint8:
@@ -102,7 +108,8 @@ class GANDataset:
         """Check and store the images.
 
         Args:
-            images: (count, height, width, channels): float in [-1, 1], or uint8 in [0, 255].
+            images: (count, height, width, channels): float in [-1, 1], or uint8 in [0, 255];
+                or points, (count, dimensions) floats (`gan_tdd.data.points`).
             noise_dim: the length of one noise vector (the model's `noise_dim`).
             batch_size: images per batch, at most the number of images.
             seed: seeds the shuffling and the noise; None for a random seed.
@@ -132,7 +139,7 @@ class GANDataset:
 
     @property
     def image_shape(self):
-        """(height, width, channels) of one image."""
+        """(height, width, channels) of one image, or (dimensions,) of one point."""
         return self.images.shape[1:]
 
     @property

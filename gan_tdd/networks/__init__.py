@@ -10,24 +10,29 @@ variables with `tf.compat.v1.get_variable`, as every layer of `gan_tdd.layers` d
 no reusing scope itself: the model decides where each network lives and where the
 discriminator's variables are shared (see `gan_tdd.model`).
 
-Each built-in module (dcgan, mlp) holds such a pair with one more argument, `width`, which
+For points instead of images (image_shape (2,), say), the generator returns (batch, *image_shape)
+with values anywhere and the discriminator reads points: the `points` pair.
+
+Each built-in module (dcgan, mlp, points) holds such a pair with one more argument, `width`, which
 `get_networks` binds. Each also offers `discriminator_features(images, width)`, the
 discriminator without its logit layer, for models that read a second head from the same body
 (`get_discriminator_features`).
 """
 import functools
 
-from gan_tdd.networks import dcgan, mlp
+from gan_tdd.networks import dcgan, mlp, points
 from gan_tdd.networks.dcgan import discriminator, generator  # the default pair, by its old names
 
-NETWORKS = {"dcgan": dcgan, "mlp": mlp}
+NETWORKS = {"dcgan": dcgan, "mlp": mlp, "points": points}
+# What each built-in pair draws: images (height, width, channels) or points (dimensions,).
+DRAWS_POINTS = {"points"}
 
 
 def get_networks(name, generator_width=64, discriminator_width=64):
     """The built-in pair called `name`, with its widths bound.
 
     Args:
-        name: "dcgan" or "mlp".
+        name: "dcgan" or "mlp" (images), or "points".
         generator_width: the generator's `width`.
         discriminator_width: the discriminator's `width`.
 

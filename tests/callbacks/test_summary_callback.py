@@ -61,3 +61,21 @@ def test_a_second_fit_into_the_same_directory_keeps_the_first_ones_events(tiny_m
     steps = sorted(event.step for event in read_events(tmp_path)
                    for value in event.summary.value if value.tag == "summaries/g_loss")
     assert steps == list(range(1, 13))
+
+
+def test_a_model_of_points_gets_its_scalars_and_no_image_grid(tmp_path):
+    """Points have no image grid to show: the scalars are written, and nothing breaks at the image period."""
+    import numpy as np
+
+    from gan_tdd import GANDataset, GANModel
+
+    model = GANModel(noise_dim=2, image_shape=(2,), networks="points", generator_width=4, discriminator_width=4,
+                     seed=0)
+    with v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        model.fit(session, GANDataset(np.zeros((4, 2), np.float32), noise_dim=2, batch_size=2), epochs=1,
+                  callbacks=[SummaryCallback(tmp_path, every_n_steps=1, images_every_n_steps=1)])
+
+    values = [value for event in read_events(tmp_path) for value in event.summary.value]
+    assert any(value.tag == "summaries/g_loss" for value in values)
+    assert not any(value.HasField("image") for value in values)

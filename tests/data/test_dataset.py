@@ -192,3 +192,15 @@ def test_skip_steps_passes_k_batches_and_k_plus_1_noise_batches_a_step():
     assert skipping.remaining_batches == serving.remaining_batches == 8
     np.testing.assert_array_equal(skipping.next_batch(), serving.next_batch())
     np.testing.assert_array_equal(skipping.next_noise(), serving.next_noise())
+
+
+def test_points_are_served_as_floats_wherever_they_lie():
+    """(count, dimensions) floats: points of the plane, not images; no [-1, 1] to keep to."""
+    points = np.array([[-4.0, 4.0], [2.0, 0.0], [0.5, -3.0], [1.0, 1.0]], np.float32)
+    dataset = GANDataset(points, noise_dim=2, batch_size=2, seed=0)
+
+    dataset.reset()
+    batch = dataset.next_batch()
+
+    assert dataset.image_shape == (2,) and batch.shape == (2, 2)
+    assert {tuple(point) for point in batch} <= {tuple(point) for point in points}
