@@ -108,6 +108,8 @@ def evaluate(argv):
         args = evaluate_parser().parse_args(argv)
     except SystemExit as exit_:  # argparse has printed one line, or the help
         return exit_.code
+    if args.data is not None:
+        return _evaluate_points(args)
     try:
         images = load_samples(args.file)
         labels = None if args.labels is None else load_labels(args.labels, len(images))
@@ -125,6 +127,27 @@ def evaluate(argv):
         return 1
     metrics = {"images": len(images), **metrics}
     metrics = {name: _without_nan(value) for name, value in metrics.items()}
+    print(json.dumps(metrics) if args.json else format_metrics(metrics))
+    return 0
+
+
+def _evaluate_points(args):
+    """Score (count, 2) points against the mixture --data names (gan_tdd.evaluation.points)."""
+    try:
+        points = _load_array(Path(args.file), "points")
+    except InputError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+    if points.ndim != 2 or points.shape[1] != 2 or points.dtype.kind != "f" or not np.all(np.isfinite(points)):
+        print(f"{PROG}: error: {args.file}: has shape {points.shape} and dtype {points.dtype}; expected "
+              "(count, 2) finite floats: points in the plane", file=sys.stderr)
+        return 2
+    from gan_tdd.data.points import get_point_set
+    from gan_tdd.evaluation.points import point_metrics
+
+    metrics = point_metrics(points, get_point_set(args.data))
+    metrics = {"points": len(points), "modes_covered": metrics["modes_covered"], "modes": metrics["modes"],
+               "high_quality_share": metrics["high_quality_share"], "mode_shares": metrics["mode_shares"]}
     print(json.dumps(metrics) if args.json else format_metrics(metrics))
     return 0
 

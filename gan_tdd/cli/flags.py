@@ -1,7 +1,7 @@
 """The flags of each command of main.py: training (made from RunSettings' fields), sample, restore and evaluate."""
 import argparse
 
-from gan_tdd.cli.settings import RunSettings
+from gan_tdd.cli.settings import POINT_SETS, RunSettings
 from gan_tdd.cli.usage import OneLineErrorParser, non_negative_int, positive_int, run_name
 
 
@@ -29,9 +29,11 @@ def train_parser():
             # None until resolved by the model (RunSettings.from_flags); the help names each default.
             parser.add_argument(flag, type=meta["parse"], default=None, help=meta["help"])
         elif meta.get("preset"):
-            # None until resolved: the loss's or model's preset, else the default (RunSettings.from_flags).
-            parser.add_argument(flag, type=meta["parse"], default=None,
-                                help=f"{meta['help']} (default: {field.default}, or the loss's or model's preset)")
+            # None until resolved: the data's, loss's or model's preset, else the default
+            # (RunSettings.from_flags).
+            parser.add_argument(flag, type=meta["parse"], default=None, choices=meta.get("choices"),
+                                help=f"{meta['help']} (default: {field.default}, or the data's, loss's or "
+                                     "model's preset)")
         else:
             parser.add_argument(flag, type=meta["parse"], default=field.default, help=meta["help"],
                                 choices=meta.get("choices"))
@@ -91,5 +93,8 @@ def evaluate_parser():
     parser.add_argument("--labels", metavar="LABELS.npy", default=None,
                         help="the digit each image was asked for (integers, one per image): adds the "
                              "label accuracy, overall and per digit")
+    parser.add_argument("--data", choices=POINT_SETS, default=None,
+                        help="score points in the plane instead: FILE.npy holds (count, 2) floats, scored "
+                             "against this mixture (modes covered, share of high-quality points)")
     parser.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     return _add_verbose(parser)

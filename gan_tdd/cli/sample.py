@@ -3,7 +3,7 @@ import sys
 from pathlib import Path
 
 from gan_tdd.cli.flags import sample_parser
-from gan_tdd.cli.settings import LABELLED_MODELS, RunSettings
+from gan_tdd.cli.settings import LABELLED_MODELS, POINT_SETS, RunSettings
 from gan_tdd.cli.usage import UsageError, checked_output
 
 
@@ -53,11 +53,20 @@ def sample(argv):
         except FileNotFoundError as error:
             raise UsageError(f"argument --run: {error}") from None
         images = model.generate(session, noise, **_choice(args, model))
+    points = settings.data in POINT_SETS
     if output.suffix == ".npy":
         np.save(output, images.astype(np.float32))
+    elif points:  # the samples over the data's own points, on white: D has no say in a sample
+        from gan_tdd.data.points import get_point_set
+        from gan_tdd.plane import render_frame, save_frame
+
+        mixture = get_point_set(settings.data)
+        extent = float(np.abs(mixture.centres).max()) + 1.0
+        save_frame(render_frame(extent, np.full(1, 0.5), mixture.sample(len(images), seed=args.seed), images),
+                   output)
     else:
         save_grid(images, output)
-    print(f"wrote {args.count} images to {output}", file=sys.stderr)
+    print(f"wrote {args.count} {'points' if points else 'images'} to {output}", file=sys.stderr)
     return 0
 
 

