@@ -5,6 +5,7 @@ import numpy as np
 
 from gan_tdd.callbacks.base import Callback
 from gan_tdd.data import fixed_noise
+from gan_tdd.evaluation.points import optimal_discriminator
 from gan_tdd.images import save_gif
 from gan_tdd.plane import render_frame, save_frame, surface_grid
 from gan_tdd.quiet_tensorflow import tf
@@ -13,7 +14,9 @@ from gan_tdd.quiet_tensorflow import tf
 class PointFramesCallback(Callback):
     """Every `every` steps (and before the first), a frame of `gan_tdd.plane`: D's output over
     the plane, real and generated points, and where the generator's update moves the generated
-    ones; `directory/step-NNNNNN.png`, and `directory/progress.gif` of them at the end.
+    ones; beside it the optimal discriminator D* for the generator of that step (its density
+    estimated from the points drawn); `directory/step-NNNNNN.png`, and `directory/progress.gif`
+    of them at the end.
 
     For a packed discriminator (`gan_tdd.networks.packing`), which judges `pack` points at once,
     the heat map at x is D's output for a pack of copies of x.
@@ -62,11 +65,16 @@ class PointFramesCallback(Callback):
         return session.run([self.model.generated_images, self._moves], {self.model.noise: noise})
 
     def _draw(self, step):
-        _, surface = self.surface(self.session)
+        places, surface = self.surface(self.session)
         generated = self.model.generate(self.session, self.noise)
         arrows = self.arrows - self.arrows % self.pack
         starts, moves = self.moves(self.session, self.noise[:arrows])
-        frame = render_frame(self.extent, surface, self.real, generated, starts, moves, title=f"step {step}")
+        trained = render_frame(self.extent, surface, self.real, generated, starts, moves,
+                               title=f"step {step}: D, trained")
+        # Beside it, the discriminator the theory says D tends to for this generator.
+        best = render_frame(self.extent, optimal_discriminator(places, self.mixture, generated), self.real,
+                            generated, title="D* = p_data / (p_data + p_g)")
+        frame = np.concatenate([trained, np.full((len(trained), 4, 3), 255, np.uint8), best], axis=1)
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self.directory / f"step-{step:06d}.png"
         save_frame(frame, path)

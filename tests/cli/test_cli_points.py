@@ -25,10 +25,17 @@ def test_data_ring_trains_the_plain_gan_on_points_with_the_preset_it_prints(tmp_
     settings = json.loads((run / "settings.json").read_text())
     assert "data ring: its preset --model gan, --networks points" in capsys.readouterr().err
     assert (settings["model"], settings["networks"], settings["pack"], settings["batch_size"],
-            settings["noise_dim"], settings["image_shape"]) == ("gan", "points", 2, 256, 2, [2])
+            settings["noise_dim"], settings["image_shape"]) == ("gan", "points", 1, 256, 2, [2])
     assert sorted(path.name for path in (run / "samples").iterdir()) == [
         "progress.gif", "step-000000.png", "step-000050.png", "step-000100.png"]
     assert "epoch 1: " in (run / "train.log").read_text() and " of 8 modes covered" in (run / "train.log").read_text()
+
+
+def test_pack_2_trains_a_discriminator_that_judges_two_points_at_once(tmp_path):
+    run = train_ring(tmp_path, "--pack", "2")
+
+    assert json.loads((run / "settings.json").read_text())["pack"] == 2
+    assert (run / "samples" / "progress.gif").is_file()
 
 
 @END_TO_END
@@ -52,7 +59,9 @@ def test_sample_writes_points_and_evaluate_scores_them_against_the_mixture(tmp_p
                  "argument --networks: --data ring holds points in the plane, which the points pair draws",
                  id="image_networks"),
     pytest.param(["--data", "grid", "--batch-size", "300"],
-                 "argument --batch-size: must divide the 25,600 points and be a multiple of --pack 2", id="batch"),
+                 "argument --batch-size: must divide the 25,600 points and be a multiple of --pack 1", id="batch"),
+    pytest.param(["--data", "grid", "--pack", "3"],
+                 "argument --batch-size: must divide the 25,600 points and be a multiple of --pack 3", id="pack"),
     pytest.param(["--pack", "2", "--model", "conditional"], "--pack: only --model gan uses it", id="pack_of_a_labelled_model"),
 ])
 def test_settings_that_points_cannot_take_are_one_line(tmp_path, capsys, flags, message):

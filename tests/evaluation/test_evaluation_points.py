@@ -73,3 +73,41 @@ def test_the_evaluation_callback_adds_the_point_figures_to_each_epochs_logs():
 
     assert seen.logs["modes_covered"] == 1 and seen.logs["high_quality_share"] == 1.0
     assert evaluation.history[0]["mode_shares"][0] == 1.0
+
+
+def test_the_jensen_shannon_divergence_of_points_far_from_the_data_is_log_2():
+    from gan_tdd.evaluation.points import jensen_shannon
+
+    assert jensen_shannon(ring(), np.full((500, 2), 10.0)) == pytest.approx(np.log(2), abs=1e-6)
+
+
+def test_a_generator_that_draws_one_mode_of_eight_is_half_a_nat_from_the_ring():
+    """p_g = N_1 against p_data = (N_1 + ... + N_8) / 8, by hand: with M = (p_data + p_g) / 2,
+    JSD = (KL(p_data || M) + KL(p_g || M)) / 2 = (log(2/9) / 8 + 7 log(2) / 8 + log(16/9)) / 2."""
+    from gan_tdd.evaluation.points import jensen_shannon
+
+    mixture = ring()
+    one_mode = mixture.centres[0] + mixture.std * np.random.default_rng(0).standard_normal((1000, 2))
+    by_hand = (np.log(2 / 9) / 8 + 7 * np.log(2) / 8 + np.log(16 / 9)) / 2
+
+    assert jensen_shannon(mixture, one_mode) == pytest.approx(by_hand, abs=0.02)
+
+
+def test_a_generator_that_draws_the_data_is_near_zero():
+    from gan_tdd.evaluation.points import jensen_shannon
+
+    mixture = ring()
+
+    assert 0 <= jensen_shannon(mixture, mixture.sample(1000, seed=1)) < 0.02
+
+
+def test_the_optimal_discriminator_says_real_on_the_data_and_generated_on_the_generators_points():
+    """Generated points all at (10, 10): D* is 1 at every mode, 0 at (10, 10), 0.5 where neither has mass."""
+    from gan_tdd.evaluation.points import optimal_discriminator
+
+    mixture = ring()
+    places = np.concatenate([mixture.centres, [[10.0, 10.0], [-30.0, 30.0]]])
+
+    optimal = optimal_discriminator(places, mixture, np.full((100, 2), 10.0))
+
+    np.testing.assert_allclose(optimal, [1.0] * 8 + [0.0, 0.5], atol=1e-9)
