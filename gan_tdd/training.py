@@ -62,7 +62,10 @@ def fit(model, session, dataset, epochs=1, k_steps=1, callbacks=None, pretrain_d
     _check_fit_arguments(model, dataset, epochs, k_steps, pretrain_d_steps, callbacks)
     model.prepare_to_fit(session, dataset)
     callbacks = CallbackList(callbacks)
-    callbacks.set_model(model, session, dataset)
+    # The model's graph is the default one in set_model: ops a callback adds there (a gradient
+    # to draw, a metric) land in the model's graph without a `graph.as_default()` of its own.
+    with model.graph.as_default():
+        callbacks.set_model(model, session, dataset)
     steps_per_epoch = dataset.batches_per_epoch // k_steps
     callbacks.set_params({"epochs": epochs, "k_steps": k_steps, "batch_size": dataset.batch_size,
                           "steps_per_epoch": steps_per_epoch})

@@ -42,7 +42,8 @@ class Callback:
     params = None
 
     def set_model(self, model, session, dataset=None):
-        """Called once by fit before training; the only hook where a callback may add ops."""
+        """Called once by fit before training; the only hook where a callback may add ops. The
+        model's graph is the default graph here: `tf.reduce_mean(model.d_real_logits)` just works."""
         self.model = model
         self.session = session
         self.dataset = dataset

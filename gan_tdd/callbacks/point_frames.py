@@ -39,6 +39,7 @@ class PointFramesCallback(Callback):
         """Add the ops of the arrows: minus the generator loss's gradient at the generated points."""
         super().set_model(model, session, dataset)
         self.pack = getattr(model.discriminator_fn, "pack", 1)
+        # fit makes the model's graph the default one here; a direct caller (the tests) may not.
         with model.graph.as_default():
             (gradient,) = tf.gradients(model.g_loss, model.generated_images)
             self._moves = tf.negative(gradient, name="generator_moves")

@@ -132,3 +132,34 @@ def test_a_step_that_raises_still_ends_training_for_every_callback_then_raises_a
     assert name == "on_train_end" and str(logs["exception"]) == "broken"
     assert summaries.writer.event_writer._closed  # closed, so every event written is on disk
     assert not (tmp_path / "samples" / "final.png").exists()
+
+
+def test_a_callback_builds_its_ops_in_set_model_with_no_graph_to_name(tiny_model_of_its_own, tiny_dataset):
+    """set_model runs with the model's graph as the default: a tensor made there is in the model's
+    graph, and the callback fetches it on the steps, with no `graph.as_default()` of its own."""
+    import tensorflow as tf
+
+    from gan_tdd import Callback
+
+    class MeanRealLogit(Callback):
+        def set_model(self, model, session, dataset=None):
+            super().set_model(model, session, dataset)
+            self.default_graph = tf.compat.v1.get_default_graph()  # where ops with no input land
+            self.mean_logit = tf.reduce_mean(model.d_real_logits)
+            self.seen = []
+
+        def fetches(self, step):
+            return {"mean_real_logit": self.mean_logit}
+
+        def on_step_end(self, step, logs=None):
+            self.seen.append(logs["mean_real_logit"])
+
+    model, callback = tiny_model_of_its_own, MeanRealLogit()
+    # A session opened without `with`, which makes no graph the default one.
+    session = tf.compat.v1.Session(graph=model.graph)
+    model.initialize(session)
+    model.fit(session, tiny_dataset, epochs=1, callbacks=[callback])
+    session.close()
+
+    assert callback.default_graph is model.graph and callback.mean_logit.graph is model.graph
+    assert len(callback.seen) == 6 and all(isinstance(value, float) for value in callback.seen)
