@@ -46,6 +46,15 @@ def _require_output_shape(tensor, expected, argument, function):
                          f"got {tuple(tensor.shape.as_list())}")
 
 
+def _train_op_and_gradient_norm(optimizer, loss, variables, step, name):
+    """optimizer.minimize(loss), in its two halves, so that the norm of the gradients it applies
+    is a tensor of its own: computed from the very gradients of the update, no second pass."""
+    gradients_and_variables = optimizer.compute_gradients(loss, var_list=variables)
+    norm = tf.linalg.global_norm([gradient for gradient, _ in gradients_and_variables if gradient is not None],
+                                 name=name)
+    return optimizer.apply_gradients(gradients_and_variables, global_step=step), norm
+
+
 def _require_networks_for(networks, shape):
     """Raise ValueError when a built-in pair cannot draw samples of `shape`: images or points."""
     points = len(shape) == 1
@@ -92,7 +101,8 @@ class GANModel:
     `sampled_images`, `d_real_logits`, `d_fake_logits` (and `d_real_outputs`, `d_fake_outputs`:
     every head of `discriminate`), `d_loss`, `d_real_loss`, `d_fake_loss`,
     `g_loss`, `p_real`, `p_fake`, `d_real_mean`, `d_fake_mean`, `gradient_penalty` (for
-    wasserstein-gp only), `d_train_op`, `g_train_op`, `d_step`, `g_step`, `epoch`,
+    wasserstein-gp only), `d_train_op`, `g_train_op`, `d_gradient_norm`, `g_gradient_norm` (the global norm of the
+    gradients each update applies), `d_step`, `g_step`, `epoch`,
     `generator_variables`, `discriminator_variables`, `scalar_summary`, `image_summary`,
     `learning_rate_factor`; with `average_decay`, `generator_average` (its `average(variable)`
     is a variable's average); and `scalars`, the dict of the scalar tensors worth watching for this loss, by name.
@@ -255,9 +265,10 @@ class GANModel:
         self.learning_rate_factor = tf.constant(1.0) if self.decay_steps is None else \
             v1.train.polynomial_decay(1.0, self.g_step, self.decay_steps, end_learning_rate=0.0)
         with v1.variable_scope("discriminator_optimizer"):
-            self.d_train_op = v1.train.AdamOptimizer(
-                self.d_learning_rate * self.learning_rate_factor, beta1=self.beta1, beta2=self.beta2).minimize(
-                self.d_loss, var_list=self.discriminator_variables, global_step=self.d_step)
+            self.d_train_op, self.d_gradient_norm = _train_op_and_gradient_norm(
+                v1.train.AdamOptimizer(self.d_learning_rate * self.learning_rate_factor, beta1=self.beta1,
+                                       beta2=self.beta2),
+                self.d_loss, self.discriminator_variables, self.d_step, "d_gradient_norm")
         if self.loss.clips_weights:
             # The original WGAN bounds the critic's slope by clipping every weight after each update.
             with tf.control_dependencies([self.d_train_op]):
@@ -267,9 +278,14 @@ class GANModel:
         # Batch norm's moving statistics move with each generator update, and only then.
         with tf.control_dependencies(v1.get_collection(v1.GraphKeys.UPDATE_OPS, "generator")):
             with v1.variable_scope("generator_optimizer"):
-                self.g_train_op = v1.train.AdamOptimizer(
-                    self.g_learning_rate * self.learning_rate_factor, beta1=self.beta1, beta2=self.beta2).minimize(
-                    self.g_loss, var_list=self.generator_variables, global_step=self.g_step)
+                self.g_train_op, self.g_gradient_norm = _train_op_and_gradient_norm(
+                    v1.train.AdamOptimizer(self.g_learning_rate * self.learning_rate_factor, beta1=self.beta1,
+                                           beta2=self.beta2),
+                    self.g_loss, self.generator_variables, self.g_step, "g_gradient_norm")
+        # A classic diagnostic: a network whose gradients vanish has stopped learning; one whose
+        # gradients explode is about to diverge. Each update computes them anyway.
+        self.scalars = {**self.scalars, "d_gradient_norm": self.d_gradient_norm,
+                        "g_gradient_norm": self.g_gradient_norm}
 
     def _build_sampler(self):
         getter = None

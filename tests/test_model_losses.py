@@ -30,17 +30,21 @@ def sigmoid(x):
     return 1 / (1 + np.exp(-np.float64(x)))
 
 
+# Every loss: the norm of the gradients each network's update applies.
+NORMS = ("d_gradient_norm", "g_gradient_norm")
+
+
 @pytest.mark.parametrize("loss, shown", [
-    pytest.param("minimax", ["d_loss", "d_real_loss", "d_fake_loss", "g_loss", "p_real", "p_fake"],
+    pytest.param("minimax", ["d_loss", "d_real_loss", "d_fake_loss", "g_loss", "p_real", "p_fake", *NORMS],
                  id="minimax"),
-    pytest.param("non-saturating", ["d_loss", "d_real_loss", "d_fake_loss", "g_loss", "p_real", "p_fake"],
+    pytest.param("non-saturating", ["d_loss", "d_real_loss", "d_fake_loss", "g_loss", "p_real", "p_fake", *NORMS],
                  id="non_saturating"),
-    pytest.param("least-squares", ["d_loss", "g_loss", "d_real_mean", "d_fake_mean"], id="least_squares"),
-    pytest.param("wasserstein", ["d_loss", "g_loss", "d_real_mean", "d_fake_mean", "critic_gap"],
+    pytest.param("least-squares", ["d_loss", "g_loss", "d_real_mean", "d_fake_mean", *NORMS], id="least_squares"),
+    pytest.param("wasserstein", ["d_loss", "g_loss", "d_real_mean", "d_fake_mean", "critic_gap", *NORMS],
                  id="wasserstein"),
     pytest.param("wasserstein-gp", ["d_loss", "g_loss", "d_real_mean", "d_fake_mean", "critic_gap",
-                                    "gradient_penalty"], id="wasserstein_gp"),
-    pytest.param("hinge", ["d_loss", "g_loss", "d_real_mean", "d_fake_mean"], id="hinge"),
+                                    "gradient_penalty", *NORMS], id="wasserstein_gp"),
+    pytest.param("hinge", ["d_loss", "g_loss", "d_real_mean", "d_fake_mean", *NORMS], id="hinge"),
 ])
 def test_each_loss_shows_the_scalars_that_mean_something_for_it(loss, shown, feed):
     """A probability is shown only where the loss reads sigmoid(logit) as one; a critic shows its
@@ -122,3 +126,19 @@ def test_adam_takes_beta1_and_beta2_so_wasserstein_gp_can_use_0_and_0_9():
     assert values == pytest.approx({
         "discriminator_optimizer/beta1_power:0": 0.0, "discriminator_optimizer/beta2_power:0": 0.9,
         "generator_optimizer/beta1_power:0": 0.0, "generator_optimizer/beta2_power:0": 0.9})
+
+
+def test_the_gradient_norms_are_those_of_the_gradients_each_update_applies(feed):
+    """d_gradient_norm is the global norm of d_loss's gradients over D's variables, g_gradient_norm
+    that of g_loss's over G's, at the same feed (compared with tf.gradients taken by the test)."""
+    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=0)
+    with model.graph.as_default():
+        expected = [tf.linalg.global_norm(tf.gradients(model.d_loss, model.discriminator_variables)),
+                    tf.linalg.global_norm(tf.gradients(model.g_loss, model.generator_variables))]
+
+    with v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        norms, by_hand = session.run([[model.d_gradient_norm, model.g_gradient_norm], expected], feed(model))
+
+    np.testing.assert_allclose(norms, by_hand, rtol=1e-5)
+    assert all(norm > 0 for norm in norms)

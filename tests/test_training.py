@@ -121,7 +121,8 @@ def test_a_fetched_discriminator_scalar_is_the_value_of_the_steps_own_discrimina
     tiny_model.fit(session, tiny_dataset, epochs=1, k_steps=2, callbacks=[FetchDLoss()])
 
     assert len(seen) == 3 and all(fetched == reported for fetched, reported in seen)
-    assert set(tiny_model.discriminator_scalars) == {"d_loss", "d_real_loss", "d_fake_loss", "p_real", "p_fake"}
+    assert set(tiny_model.discriminator_scalars) == {"d_loss", "d_real_loss", "d_fake_loss", "p_real", "p_fake",
+                                                     "d_gradient_norm"}
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ def read_events(logdir):
 
 
 def test_summary_callback_writes_scalars_at_its_period(tiny_model, session, tiny_dataset, tmp_path):
-    """Every 2 steps of a 6-step epoch: the six scalars at steps 2, 4 and 6."""
+    """Every 2 steps of a 6-step epoch: the eight scalars at steps 2, 4 and 6."""
     tiny_model.fit(session, tiny_dataset, epochs=1,
                    callbacks=[SummaryCallback(tmp_path, every_n_steps=2, images_every_n_steps=100)])
 
@@ -24,7 +24,8 @@ def test_summary_callback_writes_scalars_at_its_period(tiny_model, session, tiny
                 scalars.setdefault(value.tag, []).append(event.step)
 
     assert set(scalars) == {"summaries/d_loss", "summaries/d_real_loss", "summaries/d_fake_loss",
-                            "summaries/g_loss", "summaries/p_real", "summaries/p_fake"}
+                            "summaries/g_loss", "summaries/p_real", "summaries/p_fake",
+                            "summaries/d_gradient_norm", "summaries/g_gradient_norm"}
     assert all(steps == [2, 4, 6] for steps in scalars.values())
 
 
