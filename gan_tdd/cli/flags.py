@@ -25,6 +25,10 @@ def train_parser():
             # Left out unless given, so that --resume can tell a new total from the default.
             parser.add_argument(flag, type=meta["parse"], default=argparse.SUPPRESS,
                                 help=f"{meta['help']} (default: {field.default})")
+        elif meta.get("append"):
+            # Repeatable: each use adds one; None when never given.
+            parser.add_argument(flag, type=meta["parse"], action="append", default=None, metavar="SPEC",
+                                help=meta["help"])
         elif "by_model" in meta:
             # None until resolved by the model (RunSettings.from_flags); the help names each default.
             parser.add_argument(flag, type=meta["parse"], default=None, help=meta["help"])

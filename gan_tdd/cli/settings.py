@@ -157,6 +157,14 @@ class RunSettings:
     # The count of the reference figures in docs/evaluation.md: the Fréchet distance depends on it.
     evaluation_samples: int = _setting(1000, "samples scored after each epoch (MNIST score, Frechet "
                                              "distance, classes covered); 0 turns it off", non_negative_int)
+    # Your own code in the run (gan_tdd/cli/user_code.py); recorded, so --resume and sample load it again.
+    callback: list = _setting(None, "your callback, as module:Class or module:Class(name=value, ...), "
+                                    "imported from the current directory or a path/to/file.py; repeat "
+                                    "for more", str, append=True, before=None)
+    generator: str = _setting(None, "gan: your generator_fn (noise, image_shape, training) -> images, as "
+                                    "module:function", str, before=None)
+    discriminator: str = _setting(None, "gan: your discriminator_fn images -> logits (batch, 1), as "
+                                        "module:function", str, before=None)
     # Not a flag: the shape of the data's images, recorded so that `sample` needs no data.
     image_shape: list = _setting(None, None)
 
@@ -258,12 +266,19 @@ class RunSettings:
             own["conditioning"] = self.conditioning
         if self.model == "self-conditioned":
             own["clusters"] = self.clusters
+        if self.generator is not None or self.discriminator is not None:
+            from gan_tdd.cli.user_code import load_network
+
+            if self.generator is not None:
+                own["generator_fn"] = load_network(self.generator, "--generator")
+            if self.discriminator is not None:
+                own["discriminator_fn"] = load_network(self.discriminator, "--discriminator")
         if self.pack > 1:
             from gan_tdd.networks import get_networks
             from gan_tdd.networks.packing import packed
 
             _, discriminator = get_networks(self.networks, self.generator_width, self.discriminator_width)
-            own["discriminator_fn"] = packed(discriminator, self.pack)
+            own["discriminator_fn"] = packed(own.get("discriminator_fn", discriminator), self.pack)
         return Model(**own, noise_dim=self.noise_dim, image_shape=tuple(self.image_shape),
                      networks=self.networks, generator_width=self.generator_width,
                      discriminator_width=self.discriminator_width, loss=self.loss,

@@ -43,11 +43,11 @@ def _settings_for(args, argv):
 
 # The flags of the GAN's loop that image-to-image training has no use for, and the reverse.
 GAN_LOOP_FLAGS = {"k_steps", "pretrain_d_steps", "learning_rate_decay", "networks", "noise_dim",
-                  "label_smoothing", "trace"}
+                  "label_smoothing", "trace", "callback", "pack"}
 IMAGE_TO_IMAGE_FLAGS = {"damage", "adversarial_weight"}
 # The flags of one model alone.
 MODEL_FLAGS = {"clusters": ("self-conditioned",), "conditioning": ("conditional", "self-conditioned"),
-               "pack": ("gan",)}
+               "pack": ("gan",), "generator": ("gan",), "discriminator": ("gan",)}
 CLUSTERS_FILE = "clusters.npy"
 # In the cached clusters' names: a change to gan_tdd.clustering that finds other clusters changes it.
 CLUSTERING_VERSION = "deskewed-pca50-kmeans++"
@@ -96,6 +96,10 @@ def train(argv):
     settings = _settings_for(args, argv)
     if args.resume is None:
         _check_new_run(args)
+    from gan_tdd.cli.user_code import load_callback
+
+    # Your callbacks are made before anything else, so that a mistake in them costs nothing.
+    user_callbacks = [load_callback(spec) for spec in settings.callback or []]
     dataset = dataset_for(settings)
     settings.image_shape = list(dataset.image_shape)
     try:
@@ -112,7 +116,7 @@ def train(argv):
         from gan_tdd.cli.train_image_to_image import train_image_to_image
         return train_image_to_image(run_directory, settings, dataset, model, resuming=args.resume is not None)
     return _train_run(run_directory, settings, dataset, model, resuming=args.resume is not None,
-                      trace_events=args.trace)
+                      trace_events=args.trace, user_callbacks=user_callbacks)
 
 
 def dataset_for(settings, clusters=None):
@@ -253,7 +257,7 @@ def _run_directory_errors():
         raise UsageError(f"argument --logdir: {error}") from None
 
 
-def _train_run(run_directory, settings, dataset, model, resuming, trace_events=False):
+def _train_run(run_directory, settings, dataset, model, resuming, trace_events=False, user_callbacks=()):
     """Train in `run_directory`; returns 0 when done, 130 when stopped by Ctrl-C (a checkpoint is
     saved first) and 1 when a loss became NaN (then nothing is saved after the last good step)."""
     from gan_tdd.quiet_tensorflow import tf
@@ -289,8 +293,10 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
             nan_guard = TerminateOnNaN()
             # Evaluation before the progress bar, so that the epoch's summary line shows its figures.
             trace = [TraceCallback(file=AboveTheBar())] if trace_events else []
+            # Yours after the evaluation, so that you read its figures, and before the progress bar
+            # and the log, so that they show what you add to an epoch's logs.
             callbacks = [*trace, nan_guard, *_evaluation_callbacks(settings, dataset, run_directory),
-                         ProgressBar(),
+                         *user_callbacks, ProgressBar(),
                          SummaryCallback(run_directory, settings.summary_every, settings.images_every),
                          LogCallback(settings.log_every),
                          _pictures(settings, run_directory),
