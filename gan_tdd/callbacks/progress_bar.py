@@ -40,8 +40,10 @@ class ProgressBar(Callback):
 
     def set_model(self, model, session, dataset=None):
         super().set_model(model, session, dataset)
+        # The losses and what D says; the parts of D's loss and the gradient norms are for
+        # TensorBoard and the log, where there is room for them.
         self.shown = {name: tensor for name, tensor in model.scalars.items()
-                      if name in ("d_loss", "g_loss") or not name.endswith("_loss")}
+                      if name in ("d_loss", "g_loss") or not name.endswith(("_loss", "_gradient_norm"))}
 
     def fetches(self, step):
         if step % self.every_n_steps == 0:

@@ -160,11 +160,11 @@ class RunSettings:
     # Your own code in the run (gan_tdd/cli/user_code.py); recorded, so --resume and sample load it again.
     callback: list = _setting(None, "your callback, as module:Class or module:Class(name=value, ...), "
                                     "imported from the current directory or a path/to/file.py; repeat "
-                                    "for more", str, append=True, before=None)
+                                    "for more (default: none)", str, append=True, before=None)
     generator: str = _setting(None, "gan: your generator_fn (noise, image_shape, training) -> images, as "
-                                    "module:function", str, before=None)
+                                    "module:function (default: the --networks one)", str, before=None)
     discriminator: str = _setting(None, "gan: your discriminator_fn images -> logits (batch, 1), as "
-                                        "module:function", str, before=None)
+                                        "module:function (default: the --networks one)", str, before=None)
     # Not a flag: the shape of the data's images, recorded so that `sample` needs no data.
     image_shape: list = _setting(None, None)
 

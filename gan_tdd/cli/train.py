@@ -264,6 +264,7 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
 
     from gan_tdd.callbacks import (CheckpointCallback, LogCallback, ProgressBar,
                                    SummaryCallback, TerminateOnNaN, TraceCallback)
+    from gan_tdd.callbacks.diagnostics import Diagnostics
     from gan_tdd.checkpoints import Checkpointer
     from gan_tdd.cli.interrupt import StopOnInterrupt
 
@@ -295,8 +296,10 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
             trace = [TraceCallback(file=AboveTheBar())] if trace_events else []
             # Yours after the evaluation, so that you read its figures, and before the progress bar
             # and the log, so that they show what you add to an epoch's logs.
-            callbacks = [*trace, nan_guard, *_evaluation_callbacks(settings, dataset, run_directory),
-                         *user_callbacks, ProgressBar(),
+            evaluation = _evaluation_callbacks(settings, dataset, run_directory)
+            # Where no MNIST evaluation watches the samples, the diagnostics do, on any data.
+            watching = [] if settings.data == "mnist" and settings.evaluation_samples else [Diagnostics()]
+            callbacks = [*trace, nan_guard, *evaluation, *watching, *user_callbacks, ProgressBar(),
                          SummaryCallback(run_directory, settings.summary_every, settings.images_every),
                          LogCallback(settings.log_every),
                          _pictures(settings, run_directory),

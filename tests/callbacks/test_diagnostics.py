@@ -1,0 +1,64 @@
+"""Diagnostics: the discriminator winning and samples that look alike, said in plain words on
+any data, from D's outputs and the samples themselves."""
+import logging
+
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from gan_tdd import GANDataset, GANModel
+from gan_tdd.callbacks.diagnostics import Diagnostics, mean_pairwise_distance
+
+v1 = tf.compat.v1
+
+
+def model_drawing(draw):
+    """A GAN on 8x8 images whose generator is `draw(noise)` plus a variable times 0 (for its optimizer)."""
+    def generator(noise, image_shape, training):
+        unused = v1.get_variable("unused", initializer=0.0)
+        return draw(noise, image_shape) + 0.0 * unused
+
+    return GANModel(noise_dim=64, image_shape=(8, 8, 1), generator_fn=generator, generator_width=4,
+                    discriminator_width=4, seed=0)
+
+
+def test_the_mean_pairwise_distance_is_worked_out_by_hand():
+    """Three points on a line at 0, 3 and 4: distances 3, 4 and 1, mean 8/3."""
+    assert mean_pairwise_distance(np.array([[0.0], [3.0], [4.0]])) == pytest.approx(8 / 3)
+
+
+def test_samples_that_are_all_the_same_blob_are_called_alike(tiny_images, caplog):
+    blob = model_drawing(lambda noise, shape: tf.zeros([tf.shape(noise)[0], *shape]) + 0.5)
+    diagnostics = Diagnostics()
+    with v1.Session(graph=blob.graph) as session, caplog.at_level(logging.WARNING, logger="gan_tdd"):
+        blob.initialize(session)
+        blob.fit(session, GANDataset(tiny_images, noise_dim=64, batch_size=4, seed=0), epochs=1,
+                 callbacks=[diagnostics])
+
+    assert any("the samples look alike" in message and "mode collapse" in message for message in caplog.messages)
+
+
+def test_samples_as_varied_as_the_data_are_not(tiny_images, caplog):
+    """A generator that draws its noise as pixels: as varied as random images."""
+    varied = model_drawing(lambda noise, shape: tf.tanh(tf.reshape(noise, [-1, *shape])))
+    diagnostics = Diagnostics()
+    with v1.Session(graph=varied.graph) as session, caplog.at_level(logging.WARNING, logger="gan_tdd"):
+        varied.initialize(session)
+        varied.fit(session, GANDataset(tiny_images, noise_dim=64, batch_size=4, seed=0), epochs=1,
+                   callbacks=[diagnostics])
+
+    assert not any("look alike" in message for message in caplog.messages)
+
+
+def test_a_discriminator_that_rejects_every_sample_is_called_winning(tiny_model, session, tiny_dataset, caplog):
+    """Three steps whose D gave generated samples 0.01: the epoch's mean, below 0.05, is a warning."""
+    diagnostics = Diagnostics()
+    diagnostics.set_model(tiny_model, session, tiny_dataset)
+    logs = {}
+    with caplog.at_level(logging.WARNING, logger="gan_tdd"):
+        for step in (1, 2, 3):
+            diagnostics.on_step_end(step, {"p_fake": 0.01})
+        diagnostics.on_epoch_end(0, logs)
+
+    assert logs["mean_p_fake"] == pytest.approx(0.01)
+    assert any("epoch 1: the discriminator is winning" in message for message in caplog.messages)
