@@ -11,10 +11,10 @@ END_TO_END = pytest.mark.slow(reason="trains a main.py run on points, then sampl
 
 
 def train_ring(tmp_path, *extra):
-    """One epoch of 100 steps on the ring, with 8-unit networks; returns the run directory."""
+    """One epoch of 10 steps (batches of 2,560) on the ring, with 8-unit networks; returns the run directory."""
     status = main(["--data", "ring", "--logdir", str(tmp_path / "runs"), "--run-name", "ring", "--seed", "0",
-                   "--epochs", "1", "--generator-width", "8", "--discriminator-width", "8",
-                   "--images-every", "50", *extra])
+                   "--epochs", "1", "--generator-width", "8", "--discriminator-width", "8", "--batch-size", "2560",
+                   "--images-every", "10", *extra])
     assert status == 0
     return tmp_path / "runs" / "ring"
 
@@ -24,10 +24,10 @@ def test_data_ring_trains_the_plain_gan_on_points_with_the_preset_it_prints(tmp_
 
     settings = json.loads((run / "settings.json").read_text())
     assert "data ring: its preset --model gan, --networks points" in capsys.readouterr().err
-    assert (settings["model"], settings["networks"], settings["pack"], settings["batch_size"],
-            settings["noise_dim"], settings["image_shape"]) == ("gan", "points", 1, 256, 2, [2])
+    assert (settings["model"], settings["networks"], settings["pack"], settings["generator_width"],
+            settings["noise_dim"], settings["image_shape"]) == ("gan", "points", 1, 8, 2, [2])
     assert sorted(path.name for path in (run / "samples").iterdir()) == [
-        "progress.gif", "step-000000.png", "step-000050.png", "step-000100.png"]
+        "progress.gif", "step-000000.png", "step-000010.png"]
     assert "epoch 1: " in (run / "train.log").read_text() and " of 8 modes covered" in (run / "train.log").read_text()
 
 
