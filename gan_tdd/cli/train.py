@@ -128,6 +128,10 @@ def dataset_for(settings, clusters=None):
 
     if settings.data in POINT_SETS:
         return _points_dataset(settings)
+    for name in ("image_size", "channels"):
+        if getattr(settings, name) is not None and not Path(settings.data).is_dir():
+            raise UsageError(f"argument --{name.replace('_', '-')}: only --data FOLDER (of your pictures) "
+                             f"uses it, not --data {settings.data}")
     if settings.networks == "points":
         raise UsageError(f"argument --networks: points draws points in the plane; --data {settings.data} "
                          f"holds images: use dcgan or mlp, or train on --data {' or '.join(POINT_SETS)}")
@@ -135,7 +139,7 @@ def dataset_for(settings, clusters=None):
         if settings.model in LABELLED_MODELS:
             images, labels = load_labelled_images(settings.data)
         else:
-            images, labels = load_images(settings.data), None
+            images, labels = load_images(settings.data, settings.image_size, settings.channels), None
     except DataError as error:
         raise UsageError(f"argument --data: {error}") from None
     if settings.model == "self-conditioned":

@@ -144,3 +144,10 @@ def checked_output(path, overwrite):
     if not output.parent.is_dir():
         raise UsageError(f"argument --output: the directory {output.parent} does not exist")
     return output
+
+
+def grey_or_colour(text):
+    """An argparse type: 1 (grey) or 3 (colour) channels."""
+    if text not in ("1", "3"):
+        raise argparse.ArgumentTypeError(f"must be 1 (grey) or 3 (colour), got {text!r}")
+    return int(text)

@@ -171,17 +171,27 @@ def load_idx(images_path, labels_path=None):
     return images, labels
 
 
-def load_images(source):
-    """The training images named on the command line: "mnist", a `.npz` file, or an IDX file.
+ACCEPTED = "'mnist', a folder of PNG or JPEG pictures, a Keras-style .npz file, or an IDX images file"
+
+
+def load_images(source, image_size=None, channels=None):
+    """The training images named on the command line: "mnist", a folder of pictures
+    (`gan_tdd.data.folders`, with `image_size` and `channels`), a `.npz` file, or an IDX file.
 
     Returns:
-        uint8 images of shape (count, height, width, 1).
+        uint8 images of shape (count, height, width, channels).
     """
     if str(source) == "mnist":
         return load_mnist("train")[0]
     path = Path(source)
+    if path.is_dir():
+        from gan_tdd.data.folders import load_folder
+
+        return load_folder(path, image_size=image_size, channels=channels)
     if not path.is_file():
-        raise DataError(f"data set {source!r} is neither 'mnist' nor an existing file")
+        raise DataError(f"data set {source!r} is not {ACCEPTED}")
+    if path.suffix.lower() in (".png", ".jpg", ".jpeg"):
+        raise DataError(f"data set {source!r} is one picture: give the folder that holds your pictures")
     if path.suffix == ".npz":
         return load_npz(path)[0]
     return load_idx(path)[0]
@@ -201,7 +211,8 @@ def load_labelled_images(source):
         return load_mnist("train")
     path = Path(source)
     if not path.is_file():
-        raise DataError(f"data set {source!r} is neither 'mnist' nor an existing file")
+        raise DataError(f"data set {source!r} is not {ACCEPTED}" + (
+            "; a folder of pictures has no labels: train it with a model that needs none" if path.is_dir() else ""))
     if path.suffix == ".npz":
         return load_npz(path)
     labels_path = path.with_name(path.name.replace("images-idx3", "labels-idx1"))

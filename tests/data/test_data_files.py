@@ -105,7 +105,7 @@ def test_load_images_picks_the_reader_by_name_or_file_type(tmp_path):
 
     assert load_images("mnist").shape == (60000, 28, 28, 1)
     assert load_images(path).shape == (3, 28, 28, 1)
-    with pytest.raises(DataError, match="neither 'mnist' nor an existing file"):
+    with pytest.raises(DataError, match="is not 'mnist', a folder of PNG or JPEG pictures, a Keras-style .npz file, or an IDX images file"):
         load_images(tmp_path / "missing.npz")
 
 
