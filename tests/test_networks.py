@@ -123,3 +123,20 @@ def test_a_pack_that_is_not_a_whole_number_of_samples_is_refused(pack, message):
 
     with pytest.raises(ValueError, match=message):
         packed(lambda inputs: inputs, pack)
+
+
+@pytest.mark.parametrize("side, count", [pytest.param(28, 2, id="28_two"), pytest.param(32, 3, id="32_three"),
+                                         pytest.param(64, 4, id="64_four"), pytest.param(8, 2, id="8_two")])
+def test_the_dcgan_pair_has_as_many_stages_as_the_size_needs(side, count):
+    """28 doubles 7x7 twice; 32 and 64 start from 4x4, three and four times; D mirrors it."""
+    from gan_tdd.networks import dcgan
+
+    images = generator(tf.zeros([2, 8]), (side, side, 3), training=True, width=4)
+    with v1.variable_scope("discriminator"):
+        logits = discriminator(images, width=4)
+
+    names = [variable.name for variable in v1.global_variables()]
+    assert dcgan.stages((side, side, 3)) == count
+    assert images.shape.as_list() == [2, side, side, 3] and logits.shape.as_list() == [2, 1]
+    assert sum(name.startswith(f"upsample_") and name.endswith("/kernel:0") for name in names) == count
+    assert sum("downsample_" in name and name.endswith("/kernel:0") for name in names) == count
