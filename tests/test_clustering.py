@@ -101,3 +101,28 @@ def test_a_number_of_clusters_that_cannot_be_found_is_refused(clusters, message)
     """The message names the argument and what it must be."""
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
         cluster_images(np.zeros((10, 4, 4, 1), np.uint8), clusters)
+
+
+def test_with_more_numbers_per_row_than_rows_the_components_are_the_same_up_to_sign():
+    """10 rows of 40 numbers: the (count, count) path gives the covariance path's coordinates."""
+    from gan_tdd.clustering import principal_components
+
+    features = np.random.default_rng(0).standard_normal((10, 40))
+    centred = features - features.mean(axis=0)
+    _, _, directions = np.linalg.svd(centred, full_matrices=False)
+    by_svd = centred @ directions[:3].T
+
+    np.testing.assert_allclose(np.abs(principal_components(features, 3)), np.abs(by_svd), rtol=1e-4, atol=1e-5)
+
+
+def test_large_pictures_are_clustered_on_thumbnails_of_block_means():
+    """64x64 pictures shrink by 2 to 32x32, each pixel the mean of a 2x2 block; 28x28 stays."""
+    from gan_tdd.clustering import thumbnails
+
+    pictures = np.arange(2 * 64 * 64 * 3, dtype=np.float32).reshape(2, 64, 64, 3)
+
+    small = thumbnails(pictures)
+
+    assert small.shape == (2, 32, 32, 3)
+    np.testing.assert_allclose(small[1, 5, 7], pictures[1, 10:12, 14:16].mean(axis=(0, 1)))
+    assert thumbnails(np.zeros((1, 28, 28, 1), np.uint8)).shape == (1, 28, 28, 1)

@@ -50,7 +50,7 @@ MODEL_FLAGS = {"clusters": ("self-conditioned",), "conditioning": ("conditional"
                "pack": ("gan",), "generator": ("gan",), "discriminator": ("gan",)}
 CLUSTERS_FILE = "clusters.npy"
 # In the cached clusters' names: a change to gan_tdd.clustering that finds other clusters changes it.
-CLUSTERING_VERSION = "deskewed-pca50-kmeans++"
+CLUSTERING_VERSION = "thumbnails32-deskewed-pca50-kmeans++"
 
 
 def _flags_given(argv):
