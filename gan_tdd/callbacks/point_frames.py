@@ -22,11 +22,15 @@ class PointFramesCallback(Callback):
     the heat map at x is D's output for a pack of copies of x.
     """
 
-    def __init__(self, directory, mixture, every=100, points=500, arrows=64, seed=0):
+    def __init__(self, directory, mixture, every=100, points=500, arrows=64, seed=0, logdir=None):
         """Args: directory: where the frames go; mixture: the data's `GaussianMixture` (its
         centres set the square drawn); every: steps between frames; points: real and generated
-        points drawn; arrows: generated points that get an arrow; seed: of the fixed noise."""
+        points drawn; arrows: generated points that get an arrow; seed: of the fixed noise;
+        logdir: a directory of its own for TensorBoard, where each frame goes too as the image
+        "frames" at its step; None for none."""
         self.directory = Path(directory)
+        self.logdir = None if logdir is None else str(logdir)
+        self.writer = None
         self.mixture = mixture
         self.every = every
         self.count = points
@@ -80,6 +84,14 @@ class PointFramesCallback(Callback):
         path = self.directory / f"step-{step:06d}.png"
         save_frame(frame, path)
         self.paths.append(path)
+        if self.logdir is not None:
+            if self.writer is None:
+                self.writer = tf.compat.v1.summary.FileWriter(self.logdir)
+            image = tf.compat.v1.Summary.Image(height=frame.shape[0], width=frame.shape[1], colorspace=3,
+                                               encoded_image_string=path.read_bytes())
+            self.writer.add_summary(tf.compat.v1.Summary(value=[tf.compat.v1.Summary.Value(tag="frames", image=image)]),
+                                    step)
+            self.writer.flush()
 
     def on_train_begin(self, logs=None):
         """The first frame: what the untrained networks do."""
@@ -93,5 +105,8 @@ class PointFramesCallback(Callback):
 
     def on_train_end(self, logs=None):
         """The GIF of every frame this fit drew; none after a step that raised."""
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
         if self.paths and "exception" not in (logs or {}):
             save_gif(self.paths, self.directory / "progress.gif", milliseconds_per_frame=200)

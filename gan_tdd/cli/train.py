@@ -334,8 +334,9 @@ def _pictures(settings, run_directory):
         from gan_tdd.callbacks.point_frames import PointFramesCallback
         from gan_tdd.data.points import get_point_set
 
+        # TensorBoard gets the frames too, as a run of its own ("frames") beside the run's scalars.
         return PointFramesCallback(run_directory / "samples", get_point_set(settings.data),
-                                   every=settings.images_every)
+                                   every=settings.images_every, logdir=run_directory / "frames")
     from gan_tdd.callbacks import SampleGridCallback
 
     return SampleGridCallback(run_directory / "samples",

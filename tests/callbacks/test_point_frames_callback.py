@@ -76,3 +76,18 @@ def test_a_frame_every_n_steps_and_a_gif_of_them_at_the_end(tmp_path):
 
     assert sorted(path.name for path in tmp_path.iterdir()) == [
         "progress.gif", "step-000000.png", "step-000002.png", "step-000004.png", "step-000006.png"]
+
+
+def test_with_a_logdir_each_frame_is_an_image_in_tensorboard_at_its_step(tmp_path):
+    model = model_with_linear_discriminator(pack=1)
+    frames = PointFramesCallback(tmp_path / "frames", ring(), every=3, points=8, arrows=4, logdir=tmp_path / "tb")
+    with v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        model.fit(session, GANDataset(ring().sample(8, seed=0), noise_dim=2, batch_size=4, seed=0), epochs=3,
+                  callbacks=[frames])
+
+    events = [event for path in sorted((tmp_path / "tb").glob("events.out.tfevents.*"))
+              for event in v1.train.summary_iterator(str(path))]
+    images = [(event.step, value.image.width) for event in events for value in event.summary.value
+              if value.tag == "frames"]
+    assert images == [(0, 804), (3, 804), (6, 804)]
