@@ -62,7 +62,8 @@ def test_a_quotation_that_drifted_from_its_file_fails_and_shows_the_passage(tmp_
 @pytest.mark.slow(reason="runs the tour notebook in a Jupyter kernel of its own")
 def test_the_tour_notebook_runs_from_top_to_bottom_and_draws_its_pictures(tmp_path):
     """docs/tour.ipynb in a fresh kernel, in a temporary directory: no cell raises, and it shows
-    four pictures (real digits, samples before and after training, the recorded losses)."""
+    five pictures (real digits, samples before and after training, the recorded losses, and a
+    frame of the GAN on points in the plane)."""
     notebook = nbformat.read(TOUR, as_version=4)
 
     NotebookClient(notebook, timeout=120, kernel_name="python3",
@@ -70,7 +71,7 @@ def test_the_tour_notebook_runs_from_top_to_bottom_and_draws_its_pictures(tmp_pa
 
     pictures = [output for cell in notebook.cells for output in cell.get("outputs", [])
                 if "image/png" in output.get("data", {})]
-    assert len(pictures) == 4
+    assert len(pictures) == 5
 
 
 def test_the_tour_notebook_is_kept_without_outputs():
