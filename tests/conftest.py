@@ -1,5 +1,6 @@
 """Tiny fixtures shared by the tests: a small model on 8x8 images, its session, and a data set."""
 import gc
+import os
 
 import numpy as np
 import pytest
@@ -13,8 +14,14 @@ def pytest_configure(config):
     Not in the process that only hands tests out to `-n` workers (pytest-xdist's controller):
     it runs no test, and its import would cost every parallel run 3 s before a worker starts.
     """
-    if getattr(config, "workerinput", None) is None and config.getoption("numprocesses", default=None):
+    worker = getattr(config, "workerinput", None) is not None
+    if not worker and config.getoption("numprocesses", default=None):
         return
+    if worker:
+        # The workers share the cores: one thread each, instead of two pools each as wide as the
+        # machine fighting over them (the suite's tiny graphs gain nothing from more).
+        os.environ.setdefault("TF_NUM_INTRAOP_THREADS", "1")
+        os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
     # Imported here first, so that no test or test process prints TensorFlow's start-up lines.
     from gan_tdd.quiet_tensorflow import tf
 
