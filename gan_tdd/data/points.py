@@ -4,6 +4,7 @@
             Unrolled GANs, https://arxiv.org/abs/1611.02163)
     grid    25 Gaussians at x, y in {-4, -2, 0, 2, 4}, standard deviation 0.05 (Srivastava et
             al. 2017, VEEGAN, https://arxiv.org/abs/1705.07761)
+    spiral  60 Gaussians along a spiral arm, close enough to run together: a curve to trace
 
 Each mode has an equal share. The modes are known, so what a generator covers can be counted
 (`gan_tdd.evaluation.points`); the density is known, so the optimal discriminator
@@ -74,7 +75,18 @@ def grid():
     return GaussianMixture("grid", [(x, y) for x in sides for y in sides], 0.05)
 
 
-POINT_SETS = {"ring": ring, "grid": grid}
+def spiral():
+    """A curve rather than separate blobs: 60 Gaussians of standard deviation 0.05 spaced evenly
+    along one and a half turns of an Archimedean spiral from radius 0.5 to 3.5, each about 0.32
+    from the next, so that they run together into one arm."""
+    dense = np.linspace(0.0, 3 * np.pi, 10_000)
+    curve = (0.5 + dense / np.pi)[:, None] * np.stack([np.cos(dense), np.sin(dense)], axis=1)
+    along = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(curve, axis=0), axis=1))])
+    chosen = np.searchsorted(along, np.linspace(0.0, along[-1], 60))
+    return GaussianMixture("spiral", curve[np.minimum(chosen, len(curve) - 1)], 0.05)
+
+
+POINT_SETS = {"ring": ring, "grid": grid, "spiral": spiral}
 
 
 def get_point_set(name):

@@ -44,3 +44,14 @@ def test_the_density_is_the_mean_of_the_modes_gaussian_densities():
 def test_an_unknown_point_set_is_named_with_the_choices():
     with pytest.raises(ValueError, match="unknown point set 'rings'; choose one of: ring, grid"):
         get_point_set("rings")
+
+
+def test_the_spiral_is_60_modes_evenly_spaced_along_one_arm_from_radius_half_to_three_and_a_half():
+    from gan_tdd.data.points import spiral
+
+    mixture = spiral()
+    steps = np.linalg.norm(np.diff(mixture.centres, axis=0), axis=1)
+
+    assert mixture.centres.shape == (60, 2) and mixture.std == 0.05
+    assert steps.max() - steps.min() < 0.01  # even steps along the arm
+    np.testing.assert_allclose(np.linalg.norm(mixture.centres[[0, -1]], axis=1), [0.5, 3.5], atol=1e-3)
