@@ -100,3 +100,43 @@ def test_a_mistake_in_your_code_is_one_line_before_any_run_is_made(run_flags, us
 
     assert status == 2 and message in one_line(capsys.readouterr().err)
     assert not (user_module / "runs").exists()
+
+
+@pytest.mark.slow(reason="starts a real main.py process with your code, stops it with Ctrl-C, resumes and samples")
+def test_a_real_run_with_your_code_stops_on_ctrl_c_resumes_with_it_and_samples_from_it(run_flags, user_module):
+    """A main.py process trains with mine.py's callback and networks; Ctrl-C after its first checkpoint
+    saves and ends it with 130; --resume loads mine.py again from settings.json, and sample draws."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import numpy as np
+    import tensorflow as tf
+
+    main_py = Path(__file__).resolve().parents[2] / "main.py"
+    run = user_module / "runs" / "mine"
+    process = subprocess.Popen(
+        [sys.executable, str(main_py), *run_flags, "--model", "gan", "--epochs", "10000", "--run-name", "mine",
+         "--callback", "mine:CountSteps", "--generator", "mine:small_generator",
+         "--discriminator", "mine:small_discriminator"],
+        cwd=user_module, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while tf.train.latest_checkpoint(str(run / "checkpoints")) is None:
+            assert process.poll() is None and time.monotonic() < deadline, "no checkpoint in time"
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 130
+    finally:
+        if process.poll() is None:
+            process.kill()
+    epochs = int(tf.train.load_variable(tf.train.latest_checkpoint(str(run / "checkpoints")), "epoch")) + 1
+
+    (user_module / "steps.json").unlink()  # written by the stopped process's callback
+
+    assert main(["--resume", str(run), "--epochs", str(epochs)]) == 0
+    assert json.loads((user_module / "steps.json").read_text())["steps"] >= 1  # written again: loaded on resume
+    assert main(["sample", "--run", str(run), "--count", "4", "--output", str(user_module / "s.npy")]) == 0
+    assert np.load(user_module / "s.npy").shape == (4, 28, 28, 1)
