@@ -11,9 +11,10 @@ training itself computes (no classifier, so it speaks on your own pictures and o
 import logging
 
 import numpy as np
+from scipy.spatial.distance import pdist
 
 from gan_tdd.callbacks.base import Callback
-from gan_tdd.data import fixed_noise
+from gan_tdd.data import bytes_to_gan_range, fixed_noise
 
 
 class Diagnostics(Callback):
@@ -38,8 +39,7 @@ class Diagnostics(Callback):
         self.noise = fixed_noise(self.samples, model.noise_dim, self.seed)
         real = dataset.images[np.random.default_rng(self.seed).permutation(len(dataset.images))[:self.samples]]
         # uint8 pictures as the model sees them, in [-1, 1]
-        real = real.astype(np.float32) / 127.5 - 1.0 if real.dtype == np.uint8 else real
-        self.real_distance = mean_pairwise_distance(real)
+        self.real_distance = mean_pairwise_distance(bytes_to_gan_range(real) if real.dtype == np.uint8 else real)
         self.p_fake = []
 
     def fetches(self, step):
@@ -78,7 +78,4 @@ class Diagnostics(Callback):
 def mean_pairwise_distance(samples):
     """The mean Euclidean distance between two different samples of a batch."""
     flat = np.asarray(samples, np.float64).reshape(len(samples), -1)
-    squared = (flat ** 2).sum(axis=1)
-    distances = np.sqrt(np.maximum(squared[:, None] + squared[None, :] - 2 * flat @ flat.T, 0.0))
-    count = len(flat)
-    return float(distances.sum() / (count * (count - 1))) if count > 1 else 0.0
+    return float(pdist(flat).mean()) if len(flat) > 1 else 0.0

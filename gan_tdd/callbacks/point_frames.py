@@ -36,17 +36,14 @@ class PointFramesCallback(Callback):
         self.count = points
         self.arrows = arrows
         self.seed = seed
-        self.extent = float(np.abs(mixture.centres).max()) + 1.0
         self.paths = []
 
     def set_model(self, model, session, dataset=None):
         """Add the ops of the arrows: minus the generator loss's gradient at the generated points."""
         super().set_model(model, session, dataset)
         self.pack = getattr(model.discriminator_fn, "pack", 1)
-        # fit makes the model's graph the default one here; a direct caller (the tests) may not.
-        with model.graph.as_default():
-            (gradient,) = tf.gradients(model.g_loss, model.generated_images)
-            self._moves = tf.negative(gradient, name="generator_moves")
+        (gradient,) = tf.gradients(model.g_loss, model.generated_images)  # fit made model.graph the default
+        self._moves = tf.negative(gradient, name="generator_moves")
         self.noise = fixed_noise(self.count, model.noise_dim, self.seed)
         self.real = dataset.images[:self.count]
 
@@ -56,7 +53,7 @@ class PointFramesCallback(Callback):
         Returns:
             (points of shape (cells * cells, 2), outputs of shape (cells * cells,)).
         """
-        places = surface_grid(self.extent, cells)
+        places = surface_grid(self.mixture.extent, cells)
         logits = session.run(self.model.d_real_logits,
                              {self.model.real_images: np.repeat(places, self.pack, axis=0)})
         return places, 1.0 / (1.0 + np.exp(-logits.ravel()))
@@ -74,10 +71,10 @@ class PointFramesCallback(Callback):
         generated = self.model.generate(self.session, self.noise)
         arrows = self.arrows - self.arrows % self.pack
         starts, moves = self.moves(self.session, self.noise[:arrows])
-        trained = render_frame(self.extent, surface, self.real, generated, starts, moves,
+        trained = render_frame(self.mixture.extent, surface, self.real, generated, starts, moves,
                                title=f"step {step}: D, trained")
         # Beside it, the discriminator the theory says D tends to for this generator.
-        best = render_frame(self.extent, optimal_discriminator(places, self.mixture, generated), self.real,
+        best = render_frame(self.mixture.extent, optimal_discriminator(places, self.mixture, generated), self.real,
                             generated, title="D* = p_data / (p_data + p_g)")
         frame = np.concatenate([trained, np.full((len(trained), 4, 3), 255, np.uint8), best], axis=1)
         self.directory.mkdir(parents=True, exist_ok=True)

@@ -61,9 +61,8 @@ def sample(argv):
         from gan_tdd.plane import render_frame, save_frame
 
         mixture = get_point_set(settings.data)
-        extent = float(np.abs(mixture.centres).max()) + 1.0
-        save_frame(render_frame(extent, np.full(1, 0.5), mixture.sample(len(images), seed=args.seed), images),
-                   output)
+        save_frame(render_frame(mixture.extent, np.full(1, 0.5), mixture.sample(len(images), seed=args.seed),
+                                images), output)
     else:
         save_grid(images, output)
     print(f"wrote {args.count} {'points' if points else 'images'} to {output}", file=sys.stderr)

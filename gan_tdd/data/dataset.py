@@ -37,13 +37,8 @@ def checked_images(images, name="images"):
     array = np.asarray(images)
     if array.dtype.kind not in "uif":
         raise ValueError(f"{name} must be a numeric array, got dtype {array.dtype}")
-    if array.ndim == 2 and array.dtype.kind == "f" and len(array):
-        # Points, (count, dimensions): they lie where they lie, no range to keep to.
-        array = array.astype(np.float32, copy=False)
-        if not np.all(np.isfinite(array)):
-            raise ValueError(f"{name} must be finite, but holds NaN or infinite values")
-        return array
-    if array.ndim != 4:
+    points = array.ndim == 2 and array.dtype.kind == "f" and len(array) > 0
+    if array.ndim != 4 and not points:
         hint = "; add the channel axis of grey images with images[..., None]" if array.ndim == 3 else ""
         raise ValueError(f"{name} must have shape (count, height, width, channels), or (count, "
                          f"dimensions) of float points, got shape {array.shape}{hint}")
@@ -54,6 +49,8 @@ def checked_images(images, name="images"):
     array = array.astype(np.float32, copy=False)
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must be finite, but holds NaN or infinite values")
+    if points:  # (count, dimensions): points lie where they lie, no range to keep to
+        return array
     low, high = float(array.min()), float(array.max())
     if low < -1.0 or high > 1.0:
         hint = ""

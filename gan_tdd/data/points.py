@@ -32,6 +32,12 @@ class GaussianMixture:
         self.std = require_positive_number("std", std)
 
     @property
+    def extent(self):
+        """Half the side of a square around the origin that holds every mode with room to spare:
+        the largest centre coordinate, plus 1. What a picture of the mixture shows."""
+        return float(np.abs(self.centres).max()) + 1.0
+
+    @property
     def dimensions(self):
         """The length of one point: 2 for points in the plane."""
         return self.centres.shape[1]
@@ -57,10 +63,13 @@ class GaussianMixture:
         Returns:
             A float64 array of shape (count,).
         """
-        points = np.asarray(points, np.float64)
-        squared = ((points[:, None, :] - self.centres[None, :, :]) ** 2).sum(axis=-1)
+        points = np.asarray(points, np.float64).reshape(len(points), -1)
         normalizer = (2 * np.pi * self.std ** 2) ** (self.dimensions / 2)
-        return np.exp(-squared / (2 * self.std ** 2)).mean(axis=1) / normalizer
+        density = np.empty(len(points))
+        for start in range(0, len(points), 256):  # 256 points at a time: memory stays a few MB
+            squared = ((points[start:start + 256, None, :] - self.centres[None, :, :]) ** 2).sum(axis=-1)
+            density[start:start + 256] = np.exp(-squared / (2 * self.std ** 2)).mean(axis=1)
+        return density / normalizer
 
 
 def ring():

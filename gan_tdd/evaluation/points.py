@@ -10,6 +10,7 @@ import numpy as np
 
 from gan_tdd.callbacks.base import Callback
 from gan_tdd.data import fixed_noise
+from gan_tdd.data.points import GaussianMixture
 
 RADIUS_IN_STDS = 3.0
 MIN_SHARE = 0.01
@@ -43,19 +44,14 @@ def point_metrics(points, mixture):
 
 
 def kernel_density(places, samples, bandwidth):
-    """A Gaussian kernel density estimate from `samples`, at `places`: the mean of N(x; s, h^2 I).
+    """A Gaussian kernel density estimate from `samples`, at `places`: the mean of N(x; s, h^2 I),
+    the density of an equal-weight mixture centred on the samples.
 
     Returns:
         A float64 array of shape (len(places),).
     """
-    places = np.asarray(places, np.float64).reshape(len(places), -1)
-    samples = np.asarray(samples, np.float64).reshape(len(samples), -1)
-    normalizer = (2 * np.pi * bandwidth ** 2) ** (places.shape[1] / 2)
-    density = np.empty(len(places))
-    for start in range(0, len(places), 256):  # 256 places at a time: memory stays a few MB
-        squared = ((places[start:start + 256, None, :] - samples[None, :, :]) ** 2).sum(axis=-1)
-        density[start:start + 256] = np.exp(-squared / (2 * bandwidth ** 2)).mean(axis=1)
-    return density / normalizer
+    samples = np.asarray(samples, np.float64)
+    return GaussianMixture("kernel estimate", samples.reshape(len(samples), -1), bandwidth).density(places)
 
 
 def optimal_discriminator(places, mixture, generated, bandwidth=None):
@@ -86,7 +82,7 @@ def jensen_shannon(mixture, generated, seed=0, bandwidth=None):
     real = mixture.sample(len(generated), seed=seed)
     # The kernel smooths p_g; p_data is smoothed by the same kernel, which for a mixture of
     # Gaussians only widens each one, so that a generator that draws the data scores near 0.
-    smoothed = type(mixture)(mixture.name, mixture.centres, np.hypot(mixture.std, bandwidth))
+    smoothed = GaussianMixture(mixture.name, mixture.centres, np.hypot(mixture.std, bandwidth))
     tiny = np.finfo(np.float64).tiny  # log of a density that underflowed: a very large negative, not -inf
 
     def half(points, own):
