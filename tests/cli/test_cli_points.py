@@ -87,3 +87,11 @@ def test_evaluate_refuses_images_given_as_points(tmp_path, capsys):
 
     assert status == 2
     assert "expected (count, 2) finite floats: points in the plane" in capsys.readouterr().err
+
+
+def test_the_point_sets_named_for_the_flags_are_the_librarys():
+    """Written out so that the flags need no numpy, they must match gan_tdd.data.points.POINT_SETS."""
+    from gan_tdd.cli.settings import POINT_SETS
+    from gan_tdd.data.points import POINT_SETS as LIBRARY_POINT_SETS
+
+    assert POINT_SETS == tuple(LIBRARY_POINT_SETS)
