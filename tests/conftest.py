@@ -1,6 +1,8 @@
 """Tiny fixtures shared by the tests: a small model on 8x8 images, its session, and a data set."""
 import gc
+import inspect
 import os
+import sys
 
 import numpy as np
 import pytest
@@ -22,6 +24,11 @@ def pytest_configure(config):
         # machine fighting over them (the suite's tiny graphs gain nothing from more).
         os.environ.setdefault("TF_NUM_INTRAOP_THREADS", "1")
         os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
+    # TensorFlow's import loads Keras whole (and Keras loads scikit-learn and matplotlib): 1.3 s of
+    # every test process's start, for a library that never uses Keras (its layers are its own).
+    # Marked as absent, Keras is skipped by TensorFlow's import, which guards it; were any code
+    # under test to need it, that test would fail on the import, not pass by chance.
+    sys.modules.setdefault("keras", None)
     # Imported here first, so that no test or test process prints TensorFlow's start-up lines.
     from gan_tdd.quiet_tensorflow import tf
 
@@ -37,33 +44,102 @@ NOISE_DIM = 4
 IMAGE_SHAPE = (8, 8, 1)
 
 
+def linear_generator(noise, image_shape, training):
+    """The smallest generator: one dense layer from the noise to every pixel, then tanh."""
+    from gan_tdd.layers import dense
+    from gan_tdd.quiet_tensorflow import tf
+
+    return tf.reshape(tf.tanh(dense(noise, int(np.prod(image_shape)), "pixels")), [-1, *image_shape])
+
+
+def linear_discriminator(images):
+    """The smallest discriminator: one dense layer from every pixel to the logit."""
+    from gan_tdd.layers import dense
+    from gan_tdd.quiet_tensorflow import tf
+
+    return dense(tf.reshape(images, [-1, int(np.prod(images.shape[1:]))]), 1, "logit")
+
+
+# The tiny model: a GAN for 8x8 grey images with 4-d noise and one dense layer for each network.
+# It builds in half the time of the DCGAN pair, and building is most of the suite's time. The
+# tests that use it check the model's wiring, the loop and the callbacks, which any pair of
+# networks goes through; what the DCGAN pair brings (batch norm, its convolutions) is checked on
+# `tiny_dcgan_model`.
+TINY = dict(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, generator_fn=linear_generator,
+            discriminator_fn=linear_discriminator, seed=0)
+# The same GAN with the built-in DCGAN pair at 4 channels.
+TINY_DCGAN = dict(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, generator_width=4, discriminator_width=4, seed=0)
+
+
 def build_tiny_model():
-    """A GAN for 8x8 grey images with 4-d noise and 4-channel networks."""
+    """The tiny model, built anew."""
     from gan_tdd import GANModel  # here, not above: it loads TensorFlow
 
-    return GANModel(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, generator_width=4,
-                    discriminator_width=4, seed=0)
+    return GANModel(**TINY)
 
 
 @pytest.fixture(scope="session")
-def shared_tiny_model():
-    """The tiny model, built once per test process (a third of a second each time it is built).
+def build_once():
+    """`build_once(ModelClass, *args, **kwargs)`: that model, built the first time a test of this
+    process asks for it with those arguments, and then shared (a build costs up to a third of a
+    second, and building is most of the suite's time). Arguments equal to the defaults count as
+    the defaults: GANModel(loss="wasserstein") and GANModel(loss="wasserstein", clip_value=0.01)
+    are one model.
 
     Its graph is finalized: a test that would add an op to it fails at once, so that no test can
-    change what the next one reads (each test's `session` starts its variables afresh). A module
-    whose tests add ops (a Checkpointer adds a Saver) overrides `tiny_model` with
-    `tiny_model_of_its_own`.
+    change what the next one reads; each test opens a session of its own, whose variables start
+    afresh. A test whose code adds ops (a Checkpointer adds a Saver, some callbacks build ops in
+    set_model) builds a model of its own.
     """
-    model = build_tiny_model()
-    model.graph.finalize()
-    return model
+    built = {}
+
+    def build(model_class, *args, **kwargs):
+        arguments = inspect.signature(model_class).bind(*args, **kwargs)
+        arguments.apply_defaults()
+        key = (model_class, repr(sorted(arguments.arguments.items())))
+        if key not in built:
+            built[key] = model_class(*args, **kwargs)
+            built[key].graph.finalize()
+        built[key].stop_training = False
+        return built[key]
+    return build
+
+
+@pytest.fixture(scope="session")
+def tiny_model_with(build_once):
+    """`tiny_model_with(**arguments)`: the tiny model with some arguments changed (a loss, a seed,
+    decay_steps), shared as `build_once` shares it."""
+    from gan_tdd import GANModel  # here, not above: it loads TensorFlow
+
+    return lambda **arguments: build_once(GANModel, **{**TINY, **arguments})
 
 
 @pytest.fixture
-def tiny_model(shared_tiny_model):
-    """The module's tiny model, as a test begins: not asked to stop; `session` gives fresh variables."""
-    shared_tiny_model.stop_training = False
-    return shared_tiny_model
+def tiny_model(tiny_model_with):
+    """The tiny model, shared by the tests of this process, not asked to stop; `session` gives it
+    fresh variables. A module whose tests add ops (a Checkpointer adds a Saver) overrides
+    `tiny_model` with `tiny_model_of_its_own`."""
+    return tiny_model_with()
+
+
+@pytest.fixture
+def tiny_dcgan_model(build_once):
+    """The tiny GAN with the built-in DCGAN pair at 4 channels (batch norm, convolutions), shared."""
+    from gan_tdd import GANModel  # here, not above: it loads TensorFlow
+
+    return build_once(GANModel, **TINY_DCGAN)
+
+
+@pytest.fixture(scope="session")
+def linear_networks():
+    """The tiny model's networks, for a model of another shape: generator_fn and discriminator_fn."""
+    return dict(generator_fn=linear_generator, discriminator_fn=linear_discriminator)
+
+
+@pytest.fixture(scope="session")
+def tiny_arguments():
+    """The tiny model's arguments, for a test that builds one as another process would."""
+    return dict(TINY)
 
 
 @pytest.fixture

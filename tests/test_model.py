@@ -17,6 +17,13 @@ def moved(session, variables, before):
     return [not np.array_equal(old, new) for old, new in zip(before, session.run(variables))]
 
 
+@pytest.fixture
+def tiny_model(tiny_dcgan_model):
+    """GANModel with its own networks, the DCGAN pair at 4 channels: this module checks what they
+    bring too (batch norm's moving statistics, sampling in inference mode, shared convolutions)."""
+    return tiny_dcgan_model
+
+
 def test_one_noise_vector_in_gives_one_28x28x1_image_out():
     """The default model makes MNIST-sized images from 100-d noise."""
     model = GANModel()
@@ -209,13 +216,10 @@ def test_the_average_follows_every_generator_variable_moving_statistics_included
         np.testing.assert_allclose(average, 0.9 * start + 0.1 * value, rtol=1e-5, atol=1e-7)
 
 
-@pytest.fixture(scope="module")
-def decaying_model():
-    """A tiny model whose learning rates decay over 4 steps, built once, its graph finalized."""
-    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4,
-                     decay_steps=4)
-    model.graph.finalize()
-    return model
+@pytest.fixture
+def decaying_model(tiny_model_with):
+    """A tiny model whose learning rates decay over 4 steps."""
+    return tiny_model_with(decay_steps=4)
 
 
 @pytest.mark.parametrize("g_step, factor", [pytest.param(0, 1.0, id="at_the_start"),

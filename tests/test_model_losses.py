@@ -1,23 +1,17 @@
 """GANModel with each loss: what it computes, what it shows, and what the Wasserstein critics add."""
-import functools
-
 import numpy as np
 import pytest
 import tensorflow as tf
 
-from gan_tdd import GANModel
 
 v1 = tf.compat.v1
 
 
-@functools.cache
-def tiny(**arguments):
-    """The tiny model of conftest.py, with the given loss arguments: built once for all the tests
-    that ask for the same arguments, its graph finalized so that none can change it."""
-    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=0,
-                     **arguments)
-    model.graph.finalize()
-    return model
+@pytest.fixture
+def tiny(tiny_model_with):
+    """`tiny(**arguments)`: conftest.py's tiny model with the given loss arguments, shared by the
+    tests that ask for the same ones."""
+    return tiny_model_with
 
 
 @pytest.fixture
@@ -46,7 +40,7 @@ NORMS = ("d_gradient_norm", "g_gradient_norm")
                                     "gradient_penalty", *NORMS], id="wasserstein_gp"),
     pytest.param("hinge", ["d_loss", "g_loss", "d_real_mean", "d_fake_mean", *NORMS], id="hinge"),
 ])
-def test_each_loss_shows_the_scalars_that_mean_something_for_it(loss, shown, feed):
+def test_each_loss_shows_the_scalars_that_mean_something_for_it(loss, shown, feed, tiny):
     """A probability is shown only where the loss reads sigmoid(logit) as one; a critic shows its
     mean scores, and a Wasserstein critic its estimate of the distance. TensorBoard gets exactly these."""
     model = tiny(loss=loss)
@@ -59,7 +53,7 @@ def test_each_loss_shows_the_scalars_that_mean_something_for_it(loss, shown, fee
     assert [value.tag for value in summary.value] == [f"summaries/{name}" for name in shown]
 
 
-def test_the_model_computes_its_hinge_loss_on_its_own_logits(feed):
+def test_the_model_computes_its_hinge_loss_on_its_own_logits(feed, tiny):
     """With loss="hinge": d_loss = mean relu(1 - D(x)) + mean relu(1 + D(G(z))), g_loss = -mean D(G(z))."""
     model = tiny(loss="hinge")
 
@@ -72,7 +66,7 @@ def test_the_model_computes_its_hinge_loss_on_its_own_logits(feed):
     assert g_loss == pytest.approx(-np.mean(fake), abs=1e-5)
 
 
-def test_label_smoothing_labels_real_images_0_9_in_the_discriminators_loss(feed):
+def test_label_smoothing_labels_real_images_0_9_in_the_discriminators_loss(feed, tiny):
     """label_smoothing=0.1: d_real_loss = -mean(0.9 log D(x) + 0.1 log(1 - D(x)))."""
     model = tiny(label_smoothing=0.1)
 
@@ -84,7 +78,7 @@ def test_label_smoothing_labels_real_images_0_9_in_the_discriminators_loss(feed)
     assert d_real_loss == pytest.approx(expected, abs=1e-5)
 
 
-def test_wasserstein_clips_every_discriminator_weight_after_each_update(feed):
+def test_wasserstein_clips_every_discriminator_weight_after_each_update(feed, tiny):
     """The initial weights reach beyond 0.01; after one D update every one lies in [-0.01, 0.01]."""
     model = tiny(loss="wasserstein", clip_value=0.01)
 
@@ -98,7 +92,7 @@ def test_wasserstein_clips_every_discriminator_weight_after_each_update(feed):
     assert max(np.abs(weights).max() for weights in after) <= 0.01
 
 
-def test_the_gradient_penalty_adds_to_the_critic_loss_and_adds_no_variable(feed):
+def test_the_gradient_penalty_adds_to_the_critic_loss_and_adds_no_variable(feed, tiny):
     """wasserstein-gp's d_loss = mean D(G(z)) - mean D(x) + 10 * penalty, built with D's own weights:
     the graph holds the same variables as a model without a penalty."""
     model = tiny(loss="wasserstein-gp", gradient_penalty_weight=10.0)
@@ -114,7 +108,7 @@ def test_the_gradient_penalty_adds_to_the_critic_loss_and_adds_no_variable(feed)
             == [v.name for v in tiny(loss="wasserstein").graph.get_collection("variables")])
 
 
-def test_adam_takes_beta1_and_beta2_so_wasserstein_gp_can_use_0_and_0_9():
+def test_adam_takes_beta1_and_beta2_so_wasserstein_gp_can_use_0_and_0_9(tiny):
     """Both optimizers start their moment decays at the chosen betas (Gulrajani 2017: 0 and 0.9)."""
     model = tiny(loss="wasserstein-gp", beta1=0.0, beta2=0.9)
     powers = [v for v in model.graph.get_collection("variables") if "_power" in v.name]
@@ -128,10 +122,10 @@ def test_adam_takes_beta1_and_beta2_so_wasserstein_gp_can_use_0_and_0_9():
         "generator_optimizer/beta1_power:0": 0.0, "generator_optimizer/beta2_power:0": 0.9})
 
 
-def test_the_gradient_norms_are_those_of_the_gradients_each_update_applies(feed):
+def test_the_gradient_norms_are_those_of_the_gradients_each_update_applies(tiny_model_of_its_own, feed):
     """d_gradient_norm is the global norm of d_loss's gradients over D's variables, g_gradient_norm
     that of g_loss's over G's, at the same feed (compared with tf.gradients taken by the test)."""
-    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=0)
+    model = tiny_model_of_its_own
     with model.graph.as_default():
         expected = [tf.linalg.global_norm(tf.gradients(model.d_loss, model.discriminator_variables)),
                     tf.linalg.global_norm(tf.gradients(model.g_loss, model.generator_variables))]

@@ -125,14 +125,10 @@ def test_a_fetched_discriminator_scalar_is_the_value_of_the_steps_own_discrimina
                                                      "d_gradient_norm"}
 
 
-@pytest.fixture(scope="module")
-def decaying_model():
-    """The tiny model with learning rates falling to 0 over 12 steps (two epochs of the tiny
-    dataset), built once for the module, its graph finalized."""
-    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=0,
-                     decay_steps=12)
-    model.graph.finalize()
-    return model
+@pytest.fixture
+def decaying_model(tiny_model_with):
+    """The tiny model with learning rates falling to 0 over 12 steps (two epochs of the tiny dataset)."""
+    return tiny_model_with(decay_steps=12)
 
 
 class Record(Callback):

@@ -5,7 +5,7 @@ from gan_tdd import Callback, CheckpointCallback, Checkpointer, GANModel
 
 
 @pytest.fixture(scope="module")
-def shared_tiny_model():
+def tiny_model():
     """Shared by this module's tests but not finalized: each adds a Checkpointer's Saver to the
     graph, which changes nothing another test reads (each has a session of its own)."""
     return GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=0)

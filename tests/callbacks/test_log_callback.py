@@ -3,7 +3,7 @@ import logging
 
 import tensorflow as tf
 
-from gan_tdd import GANDataset, GANModel, LogCallback
+from gan_tdd import GANDataset, LogCallback
 
 
 def test_log_callback_logs_one_line_per_period(tiny_model, session, tiny_dataset, caplog):
@@ -18,10 +18,9 @@ def test_log_callback_logs_one_line_per_period(tiny_model, session, tiny_dataset
     assert all(word in lines[0] for word in ("g_loss", "p_real", "p_fake"))
 
 
-def test_a_hinge_critics_line_shows_its_mean_outputs(tiny_images, caplog):
+def test_a_hinge_critics_line_shows_its_mean_outputs(tiny_model_with, tiny_images, caplog):
     """The line follows model.scalars: a hinge critic's mean outputs, not probabilities."""
-    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4,
-                     loss="hinge", seed=0)
+    model = tiny_model_with(loss="hinge")
 
     with caplog.at_level(logging.INFO, logger="gan_tdd"), tf.compat.v1.Session(graph=model.graph) as session:
         model.initialize(session)

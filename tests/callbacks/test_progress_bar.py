@@ -3,7 +3,7 @@ import io
 
 import tensorflow as tf
 
-from gan_tdd import GANDataset, GANModel
+from gan_tdd import GANDataset
 from gan_tdd.callbacks import ProgressBar
 
 
@@ -38,10 +38,9 @@ def test_the_bar_counts_real_images_and_shows_d_probabilities(tiny_model, sessio
     assert "p_real" in postfix and "p_fake" in postfix
 
 
-def test_a_critic_shows_its_mean_outputs_and_their_gap_instead_of_probabilities(tiny_images):
+def test_a_critic_shows_its_mean_outputs_and_their_gap_instead_of_probabilities(tiny_model_with, tiny_images):
     """A Wasserstein critic's output is no probability: the bar shows critic_gap, not p_real."""
-    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4,
-                     discriminator_width=4, loss="wasserstein", seed=0)
+    model = tiny_model_with(loss="wasserstein")
     bar = RecordingProgressBar(every_n_steps=1, file=io.StringIO())
 
     with tf.compat.v1.Session(graph=model.graph) as session:

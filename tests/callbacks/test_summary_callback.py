@@ -41,9 +41,11 @@ def test_summary_callback_writes_grids_of_generated_and_real_images(tiny_model, 
                               for step in (3, 6) for name in ("generated_images", "real_images")]
 
 
-def test_summary_callback_writes_the_graph_with_one_shared_discriminator(tiny_model, session, tiny_dataset, tmp_path):
+def test_summary_callback_writes_the_graph_with_one_shared_discriminator(tiny_dcgan_model, tiny_dataset, tmp_path):
     """The event file holds the graph; its discriminator kernel exists once, used by both paths."""
-    tiny_model.fit(session, tiny_dataset, epochs=1, callbacks=[SummaryCallback(tmp_path)])
+    with tf.compat.v1.Session(graph=tiny_dcgan_model.graph) as session:
+        tiny_dcgan_model.initialize(session)
+        tiny_dcgan_model.fit(session, tiny_dataset, epochs=1, callbacks=[SummaryCallback(tmp_path)])
 
     graph_events = [event for event in read_events(tmp_path) if event.HasField("graph_def")]
     graph = tf.compat.v1.GraphDef.FromString(graph_events[0].graph_def)

@@ -43,7 +43,7 @@ def test_finite_losses_leave_training_running(tiny_model):
 
 @pytest.mark.slow(reason="restores into a second model, as a resumed process builds one")
 def test_training_that_turns_nan_stops_at_that_step_and_keeps_the_last_good_checkpoint(
-        tiny_model_of_its_own, tiny_dataset, tmp_path, caplog):
+        tiny_model_of_its_own, tiny_arguments, tiny_dataset, tmp_path, caplog):
     """An epoch of six good steps is saved; then NaN data: step 7 stops the run and model-6 stays newest."""
     model = tiny_model_of_its_own  # a Checkpointer adds a Saver to its graph
     checkpointer = Checkpointer(model, tmp_path)
@@ -58,7 +58,7 @@ def test_training_that_turns_nan_stops_at_that_step_and_keeps_the_last_good_chec
     assert len(history["d_loss"]) == 1 and math.isnan(history["d_loss"][0])
     assert "d_loss became nan at step 7" in guard.message and guard.message in caplog.text
     assert checkpointer.latest().endswith("model-6")
-    restored = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4)
+    restored = GANModel(**tiny_arguments)
     with v1.Session(graph=restored.graph) as other:
         Checkpointer(restored, tmp_path).restore(other)
         assert all(np.isfinite(value).all() for value in other.run(restored.generator_variables))

@@ -23,20 +23,19 @@ def evaluator():
         yield Evaluator(classifier, real_images=load_mnist("test")[0][:500])
 
 
-def tiny_mnist_gan():
-    """An MNIST-sized GAN with 4-channel networks, and a session with its variables initialized."""
-    model = GANModel(noise_dim=NOISE_DIM, generator_width=4, discriminator_width=4, seed=0)
-    session = v1.Session(graph=model.graph)
-    model.initialize(session)
-    return model, session
+@pytest.fixture(scope="module")
+def mnist_sized_gan(build_once, linear_networks):
+    """An MNIST-sized GAN with conftest.py's one-layer networks, shared: what the callback asks
+    of a model is the same whatever its networks."""
+    return build_once(GANModel, noise_dim=NOISE_DIM, seed=0, **linear_networks)
 
 
 @pytest.fixture(scope="module")
-def untrained():
-    """One untrained GAN for the tests that drive the hooks by hand: they never train it."""
-    model, session = tiny_mnist_gan()
-    with session:
-        yield model, session
+def untrained(mnist_sized_gan):
+    """The GAN with one session for the tests that drive the hooks by hand: they never train it."""
+    with v1.Session(graph=mnist_sized_gan.graph) as session:
+        mnist_sized_gan.initialize(session)
+        yield mnist_sized_gan, session
 
 
 @pytest.fixture
@@ -49,20 +48,12 @@ def session(untrained):
     return untrained[1]
 
 
-@pytest.fixture(scope="module")
-def trainable():
-    """One more GAN, for the tests that train: its graph finalized, so that none can change it."""
-    model = GANModel(noise_dim=NOISE_DIM, generator_width=4, discriminator_width=4, seed=0)
-    model.graph.finalize()
-    return model
-
-
 @pytest.fixture
-def fresh(trainable):
+def fresh(mnist_sized_gan):
     """The GAN to train with a new session, so that its variables, step and epoch counters start anew."""
-    with v1.Session(graph=trainable.graph) as session:
-        trainable.initialize(session)
-        yield trainable, session
+    with v1.Session(graph=mnist_sized_gan.graph) as session:
+        mnist_sized_gan.initialize(session)
+        yield mnist_sized_gan, session
 
 
 @pytest.fixture
@@ -102,18 +93,10 @@ class RecordingEvaluator(StubEvaluator):
 
 
 @pytest.fixture(scope="module")
-def tiny_models():
-    """Tiny MNIST-sized models by class and options, each built once for the module and finalized."""
-    built = {}
-
-    def model(model_class, **options):
-        key = (model_class, tuple(sorted(options.items())))
-        if key not in built:
-            built[key] = model_class(noise_dim=NOISE_DIM, generator_width=4, discriminator_width=4, seed=0,
-                                     **options)
-            built[key].graph.finalize()
-        return built[key]
-    return model
+def tiny_models(build_once):
+    """Tiny MNIST-sized models by class and options, each built once and shared (conftest.py's `build_once`)."""
+    return lambda model_class, **options: build_once(model_class, noise_dim=NOISE_DIM, generator_width=4,
+                                                     discriminator_width=4, seed=0, **options)
 
 
 @pytest.fixture
