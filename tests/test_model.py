@@ -170,10 +170,10 @@ def test_the_same_seed_gives_the_same_initial_weights():
             np.testing.assert_array_equal(left, right)
 
 
-def averaged_and_raw_samples(average_decay, noise, tiny_images):
-    """Samples of a tiny model with `average_decay` and of its raw generator, after one update of each network."""
-    model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4,
-                     seed=0, average_decay=average_decay)
+def averaged_and_raw_samples(tiny_arguments, average_decay, noise, tiny_images):
+    """Samples of a tiny model with `average_decay` and of its raw generator, after one update of
+    each network (conftest.py's one-layer networks: the average is of whatever variables G has)."""
+    model = GANModel(**tiny_arguments, average_decay=average_decay)
     with model.graph.as_default(), v1.variable_scope("generator", reuse=True):
         raw_images = model.generator_fn(model.noise, model.image_shape, training=False)
     with v1.Session(graph=model.graph) as session:
@@ -184,16 +184,16 @@ def averaged_and_raw_samples(average_decay, noise, tiny_images):
         return model.generate(session, noise), session.run(raw_images, {model.noise: noise})
 
 
-def test_with_average_decay_0_the_sampler_follows_the_generator_exactly(noise, tiny_images):
+def test_with_average_decay_0_the_sampler_follows_the_generator_exactly(tiny_arguments, noise, tiny_images):
     """An average that keeps nothing of the past is the generator itself: the samples are the same."""
-    averaged, raw = averaged_and_raw_samples(0.0, noise, tiny_images)
+    averaged, raw = averaged_and_raw_samples(tiny_arguments, 0.0, noise, tiny_images)
 
     np.testing.assert_allclose(averaged, raw, atol=1e-6)
 
 
-def test_with_average_decay_the_sampler_lags_behind_the_generator(noise, tiny_images):
+def test_with_average_decay_the_sampler_lags_behind_the_generator(tiny_arguments, noise, tiny_images):
     """With decay 0.9 the samples come from weights that moved a tenth of the way: not the generator's."""
-    averaged, raw = averaged_and_raw_samples(0.9, noise, tiny_images)
+    averaged, raw = averaged_and_raw_samples(tiny_arguments, 0.9, noise, tiny_images)
 
     assert not np.allclose(averaged, raw, atol=1e-4)
 

@@ -267,11 +267,11 @@ def test_a_dataset_that_does_not_fit_the_model_is_refused(tiny_model, session):
         tiny_model.fit(session, dataset)
 
 
-def test_the_same_seeds_give_the_same_losses_step_for_step(tiny_images):
+def test_the_same_seeds_give_the_same_losses_step_for_step(tiny_arguments, tiny_images):
     """Two runs with the same model seed and data set seed lose exactly the same, step by step."""
     histories = []
     for _ in range(2):
-        model = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=5)
+        model = GANModel(**{**tiny_arguments, "seed": 5})
         dataset = GANDataset(tiny_images, noise_dim=4, batch_size=2, seed=5)
         with v1.Session(graph=model.graph) as session:
             model.initialize(session)

@@ -227,7 +227,7 @@ def test_an_interrupt_outside_training_ends_quietly_with_status_130(monkeypatch,
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(train_command, "_train_run", interrupted)
+    monkeypatch.setattr(train_command, "dataset_for", interrupted)  # as the data loads
 
     status = main(run_flags + ["--epochs", "1"])
 

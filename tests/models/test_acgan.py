@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 import tensorflow as tf
-from two_classes import TINY, drawn_classes, finalized, moved, numpy_cross_entropy, two_class_images, values_of
+from two_classes import (ACGAN_OPTIONS, TINY, drawn_classes, moved, numpy_cross_entropy, two_class_images,
+                         values_of)
 
 from gan_tdd import ACGANModel, GANDataset
 
@@ -10,10 +11,10 @@ v1 = tf.compat.v1
 
 
 @pytest.fixture(scope="module")
-def model():
-    """Built once for the module, its graph finalized so that no test can change it; each test
-    opens a session of its own, with fresh variables."""
-    return finalized(ACGANModel(num_classes=2, class_loss_weight=0.5, **TINY))
+def model(build_once):
+    """Built once and shared, its graph finalized so that no test can change it (conftest.py's
+    `build_once`); each test opens a session of its own, with fresh variables."""
+    return build_once(ACGANModel, **ACGAN_OPTIONS, **TINY)
 
 
 @pytest.fixture

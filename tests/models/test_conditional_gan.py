@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 import tensorflow as tf
-from two_classes import TINY, drawn_classes, finalized, moved, two_class_images, values_of
+from two_classes import TINY, drawn_classes, moved, two_class_images, values_of
 
 from gan_tdd import ConditionalGANModel, GANDataset
 
@@ -10,10 +10,10 @@ v1 = tf.compat.v1
 
 
 @pytest.fixture(scope="module")
-def model():
-    """Built once for the module, its graph finalized so that no test can change it; each test
-    opens a session of its own, with fresh variables."""
-    return finalized(ConditionalGANModel(num_classes=2, **TINY))
+def model(build_once):
+    """Built once and shared, its graph finalized so that no test can change it (conftest.py's
+    `build_once`); each test opens a session of its own, with fresh variables."""
+    return build_once(ConditionalGANModel, num_classes=2, **TINY)
 
 
 @pytest.fixture
@@ -128,9 +128,9 @@ def test_a_conditional_gan_draws_the_class_it_is_asked_for():
 
 
 @pytest.fixture(scope="module")
-def projection_model():
-    """The tiny conditional GAN whose discriminator reads the label by projection, built once."""
-    return finalized(ConditionalGANModel(num_classes=2, conditioning="projection", **TINY))
+def projection_model(build_once):
+    """The tiny conditional GAN whose discriminator reads the label by projection, shared."""
+    return build_once(ConditionalGANModel, num_classes=2, conditioning="projection", **TINY)
 
 
 def test_with_projection_the_label_adds_its_embeddings_inner_product_with_the_features(

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 import tensorflow as tf
-from two_classes import TINY, finalized, moved, numpy_cross_entropy, two_class_images, values_of
+from two_classes import INFOGAN_OPTIONS, TINY, moved, numpy_cross_entropy, two_class_images, values_of
 
 from gan_tdd import GANDataset, InfoGANModel
 
@@ -10,10 +10,10 @@ v1 = tf.compat.v1
 
 
 @pytest.fixture(scope="module")
-def model():
-    """Built once for the module, its graph finalized so that no test can change it; each test
-    opens a session of its own, with fresh variables."""
-    return finalized(InfoGANModel(categorical_dim=3, continuous_dim=2, categorical_weight=0.5, continuous_weight=0.2, **TINY))
+def model(build_once):
+    """Built once and shared, its graph finalized so that no test can change it (conftest.py's
+    `build_once`); each test opens a session of its own, with fresh variables."""
+    return build_once(InfoGANModel, **INFOGAN_OPTIONS, **TINY)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The two hooks a model overrides to say what is its own: what G reads (`generator_inputs`) and
 what D gives back (`discriminate`); GANModel builds every model's networks from them, once."""
 import pytest
-from two_classes import TINY
+from two_classes import ACGAN_OPTIONS, INFOGAN_OPTIONS, TINY
 
 from gan_tdd import GANModel
 from gan_tdd.models import ACGANModel, ConditionalGANModel, InfoGANModel
@@ -16,14 +16,14 @@ def generator_copies(model):
 @pytest.mark.parametrize("model_class, options, heads", [
     pytest.param(GANModel, {}, ["logits"], id="gan"),
     pytest.param(ConditionalGANModel, {"num_classes": 2}, ["logits"], id="conditional"),
-    pytest.param(ACGANModel, {"num_classes": 2}, ["logits", "class_logits"], id="acgan"),
-    pytest.param(InfoGANModel, {"categorical_dim": 3}, ["logits", "q_categorical", "q_continuous"],
-                 id="infogan"),
+    pytest.param(ACGANModel, ACGAN_OPTIONS, ["logits", "class_logits"], id="acgan"),
+    pytest.param(InfoGANModel, INFOGAN_OPTIONS, ["logits", "q_categorical", "q_continuous"], id="infogan"),
 ])
-def test_every_model_builds_its_generator_twice_and_gives_its_heads_on_both_paths(model_class, options, heads):
+def test_every_model_builds_its_generator_twice_and_gives_its_heads_on_both_paths(build_once, model_class,
+                                                                                  options, heads):
     """Once to train and once to sample, no dead copy; D's outputs name the same heads on real
     and generated images."""
-    model = model_class(**TINY, **options)
+    model = build_once(model_class, **TINY, **options)
 
     assert generator_copies(model) == 2
     assert sorted(model.d_real_outputs) == sorted(model.d_fake_outputs) == sorted(heads)

@@ -3,7 +3,7 @@ cluster's share, and draws clusters as often as the data has them."""
 import numpy as np
 import pytest
 import tensorflow as tf
-from two_classes import TINY, finalized
+from two_classes import TINY
 
 from gan_tdd import GANDataset, SelfConditionedGANModel
 from gan_tdd.clustering import cluster_images
@@ -13,9 +13,9 @@ v1 = tf.compat.v1
 
 
 @pytest.fixture(scope="module")
-def model():
-    """Three clusters, built once for the module, its graph finalized."""
-    return finalized(SelfConditionedGANModel(clusters=3, **TINY))
+def model(build_once):
+    """Three clusters, built once and shared, its graph finalized."""
+    return build_once(SelfConditionedGANModel, clusters=3, **TINY)
 
 
 @pytest.fixture

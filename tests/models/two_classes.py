@@ -5,6 +5,10 @@ import numpy as np
 NOISE_DIM = 4
 IMAGE_SHAPE = (8, 8, 1)
 TINY = dict(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, generator_width=4, discriminator_width=4, seed=0)
+# The tiny InfoGAN's codes and their weights.
+INFOGAN_OPTIONS = dict(categorical_dim=3, continuous_dim=2, categorical_weight=0.5, continuous_weight=0.2)
+# The tiny ACGAN's classes and the weight of its class loss.
+ACGAN_OPTIONS = dict(num_classes=2, class_loss_weight=0.5)
 
 # Class 0 is bright on the left half, class 1 on the right half.
 LEFT_BRIGHT = np.where(np.arange(8) < 4, 0.8, -0.8).astype(np.float32)[None, :, None]
@@ -22,12 +26,6 @@ def two_class_images(count, seed=0):
 def drawn_classes(images):
     """0 where an image's left half is brighter than its right half, else 1."""
     return (images[:, :, :4].mean(axis=(1, 2, 3)) < images[:, :, 4:].mean(axis=(1, 2, 3))).astype(int)
-
-
-def finalized(model):
-    """`model`, its graph finalized: a test that would add an op to the shared model fails at once."""
-    model.graph.finalize()
-    return model
 
 
 def values_of(session, variables):
