@@ -11,6 +11,7 @@ The library, in the order a GAN is built and trained:
     training.py        fit: k discriminator updates, then one generator update
     callbacks/         the extension point of fit: summaries, logs, grids, checkpoints, ...
     checkpoints.py     Checkpointer: save and restore a model
+    run.py             TrainingRun: fit in a directory of its own, with checkpoints, resume, Ctrl-C, grids
     evaluation/        MNIST score, Fréchet distance and a classifier to compute them
     clustering.py      clusters of images found without labels (principal components, k-means)
     models/            conditional GAN, ACGAN, self-conditioned GAN, InfoGAN (auxiliary_losses.py)
@@ -44,8 +45,10 @@ _MODULES = {
     "CheckpointCallback": "gan_tdd.callbacks",
     "TerminateOnNaN": "gan_tdd.callbacks",
     "TraceCallback": "gan_tdd.callbacks",
+    "StopOnInterrupt": "gan_tdd.callbacks",
     "EvaluationCallback": "gan_tdd.callbacks",
     "Checkpointer": "gan_tdd.checkpoints",
+    "TrainingRun": "gan_tdd.run",
     "Evaluator": "gan_tdd.evaluation",
     "load_mnist": "gan_tdd.data",
     "save_grid": "gan_tdd.images",

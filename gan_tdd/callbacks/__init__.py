@@ -7,6 +7,7 @@
     sample_grid.py       SampleGridCallback: a PNG grid from fixed noise per epoch, and a GIF
     checkpoint.py        CheckpointCallback: save after every epoch and at the end
     terminate_on_nan.py  TerminateOnNaN: stop at the first loss that is NaN or infinite
+    interrupt.py         StopOnInterrupt: Ctrl-C stops after the current step (a second one at once)
     trace.py             TraceCallback: print each event of the loop, in order, with what it receives
 
 EvaluationCallback, which scores samples after every epoch, lives with the metrics it uses in
@@ -14,6 +15,7 @@ EvaluationCallback, which scores samples after every epoch, lives with the metri
 """
 from gan_tdd.callbacks.base import Callback, CallbackList
 from gan_tdd.callbacks.checkpoint import CheckpointCallback
+from gan_tdd.callbacks.interrupt import StopOnInterrupt
 from gan_tdd.callbacks.log import LogCallback
 from gan_tdd.callbacks.progress_bar import ProgressBar
 from gan_tdd.callbacks.sample_grid import SampleGridCallback
@@ -22,7 +24,8 @@ from gan_tdd.callbacks.terminate_on_nan import TerminateOnNaN
 from gan_tdd.callbacks.trace import TraceCallback
 
 __all__ = ["Callback", "CallbackList", "CheckpointCallback", "EvaluationCallback", "LogCallback",
-           "ProgressBar", "SampleGridCallback", "SummaryCallback", "TerminateOnNaN", "TraceCallback"]
+           "ProgressBar", "SampleGridCallback", "StopOnInterrupt", "SummaryCallback", "TerminateOnNaN",
+           "TraceCallback"]
 
 
 def __getattr__(name):

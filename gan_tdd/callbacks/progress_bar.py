@@ -66,3 +66,14 @@ class ProgressBar(Callback):
     def on_train_end(self, logs=None):
         if self.bar is not None:
             self.bar.close()
+
+
+class AboveTheBar:
+    """A file-like stream whose lines are printed on stderr above the progress bar, not into it."""
+
+    def write(self, text):
+        if text.strip():
+            tqdm.write(text.rstrip("\n"), file=sys.stderr)
+
+    def flush(self):
+        sys.stderr.flush()

@@ -1,5 +1,5 @@
 """What a command-line run needs from the terminal: log lines that go to the run's train.log
-without breaking the progress bar. (Ctrl-C that stops cleanly: gan_tdd/cli/interrupt.py.)"""
+without breaking the progress bar. (Ctrl-C that stops cleanly: gan_tdd/callbacks/interrupt.py.)"""
 import logging
 import sys
 
@@ -14,31 +14,23 @@ class TerminalHandler(logging.Handler):
         tqdm.write(f"main.py: {record.levelname.lower()}: {record.getMessage()}", file=sys.stderr)
 
 
-class AboveTheBar:
-    """A file-like stream whose lines are printed on stderr above the progress bar, not into it."""
-
-    def write(self, text):
-        from tqdm import tqdm
-
-        if text.strip():
-            tqdm.write(text.rstrip("\n"), file=sys.stderr)
-
-    def flush(self):
-        sys.stderr.flush()
+def warnings_to_terminal():
+    """Send the "gan_tdd" logger's warnings and errors to the terminal; returns the handler, for
+    `stop_logging`. (Info lines would break the progress bar: they go to train.log alone.)"""
+    logger = logging.getLogger("gan_tdd")
+    logger.setLevel(logging.INFO)
+    terminal = TerminalHandler(logging.WARNING)
+    logger.addHandler(terminal)
+    return terminal
 
 
 def log_to_file(path):
     """Send the "gan_tdd" logger to `path`, and its warnings and errors to the terminal as well;
     returns the handlers, for `stop_logging`."""
-    logger = logging.getLogger("gan_tdd")
-    logger.setLevel(logging.INFO)
     file = logging.FileHandler(path, encoding="utf-8")
     file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    # Info lines would break the progress bar: the terminal gets warnings and errors only.
-    terminal = TerminalHandler(logging.WARNING)
-    for handler in (file, terminal):
-        logger.addHandler(handler)
-    return file, terminal
+    logging.getLogger("gan_tdd").addHandler(file)
+    return file, warnings_to_terminal()
 
 
 def stop_logging(handlers):

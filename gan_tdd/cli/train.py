@@ -9,7 +9,7 @@ from gan_tdd.cli.flags import train_parser
 from gan_tdd.cli.runs import check_run_directory, new_run_directory
 from gan_tdd.cli.settings import (DATA_PRESETS, LABELLED_MODELS, MODEL_PRESETS, POINT_COUNT, POINT_SETS,
                                   RunSettings)
-from gan_tdd.cli.terminal import AboveTheBar, log_to_file, stop_logging
+from gan_tdd.cli.terminal import stop_logging, warnings_to_terminal
 from gan_tdd.cli.usage import UsageError
 
 
@@ -193,6 +193,7 @@ def find_clusters(images, settings):
 
     from gan_tdd.clustering import cluster_images
     from gan_tdd.data.files import cache_directory
+    from gan_tdd.run import save_whole
 
     started = time.perf_counter()
     digest = hashlib.sha1(images.tobytes()).hexdigest()[:16]
@@ -207,7 +208,7 @@ def find_clusters(images, settings):
         found = "found"
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
-            _save_whole(cache, clusters)
+            save_whole(cache, clusters)
         except OSError:
             pass  # an unwritable cache costs the next run the same seconds, nothing more
     print(f"clusters: {settings.clusters} {found} in {len(images):,} images without their labels "
@@ -220,22 +221,15 @@ def with_clusters(dataset, settings, run_directory, resuming):
     RUN_DIR/clusters.npy, read back from there when the run resumes."""
     import numpy as np
 
+    from gan_tdd.run import save_whole
+
     path = run_directory / CLUSTERS_FILE
     if resuming:
         clusters = np.load(path)
     else:
         clusters = find_clusters(dataset.images, settings)
-        _save_whole(path, clusters)
+        save_whole(path, clusters)
     return dataset_for(settings, clusters)
-
-
-def _save_whole(path, array):
-    """np.save, renamed into place whole: a run killed while writing never leaves half a file."""
-    import numpy as np
-
-    partial = path.with_name(f"{path.stem}.partial-{os.getpid()}.npy")
-    np.save(partial, array)
-    os.replace(partial, path)
 
 
 def _check_new_run(args):
@@ -262,65 +256,43 @@ def _run_directory_errors():
 
 
 def _train_run(run_directory, settings, dataset, model, resuming, trace_events=False, user_callbacks=()):
-    """Train in `run_directory`; returns 0 when done, 130 when stopped by Ctrl-C (a checkpoint is
-    saved first) and 1 when a loss became NaN (then nothing is saved after the last good step)."""
-    from gan_tdd.quiet_tensorflow import tf
-
-    from gan_tdd.callbacks import (CheckpointCallback, LogCallback, ProgressBar,
-                                   SummaryCallback, TerminateOnNaN, TraceCallback)
+    """Train in `run_directory` (gan_tdd.run.TrainingRun); returns 0 when done, 130 when stopped
+    by Ctrl-C (a checkpoint is saved first) and 1 when a loss became NaN (then nothing is saved
+    after the last good step)."""
     from gan_tdd.callbacks.diagnostics import Diagnostics
-    from gan_tdd.checkpoints import Checkpointer
-    from gan_tdd.cli.interrupt import StopOnInterrupt
+    from gan_tdd.run import TrainingRun
 
-    checkpointer = Checkpointer(model, run_directory / "checkpoints")
-    handlers = log_to_file(run_directory / "train.log")
+    terminal = warnings_to_terminal()
     try:
         print(f"run directory: {run_directory}", file=sys.stderr)
         print(f"watch it: tensorboard --logdir {run_directory.parent}", file=sys.stderr)
         if settings.model == "self-conditioned":
             dataset = with_clusters(dataset, settings, run_directory, resuming)
-        with tf.compat.v1.Session(graph=model.graph) as session:
-            if resuming:
-                try:
-                    restored = checkpointer.restore(session)
-                except FileNotFoundError as error:
-                    raise UsageError(f"cannot resume: {error}") from None
-                print(f"resumed from {restored}", file=sys.stderr)
-            else:
-                model.initialize(session)
-            epochs_done = int(session.run(model.epoch))
-            epochs_left = max(settings.epochs - epochs_done, 0)
-            if resuming and epochs_left == 0:
-                print(f"{run_directory} has trained all its {settings.epochs} epochs already; to train "
-                      f"on, give a larger total: python main.py --resume {run_directory} "
-                      f"--epochs {epochs_done + settings.epochs}", file=sys.stderr)
-            # First, so that a NaN step is known before anything else acts on it.
-            nan_guard = TerminateOnNaN()
-            # Evaluation before the progress bar, so that the epoch's summary line shows its figures.
-            trace = [TraceCallback(file=AboveTheBar())] if trace_events else []
-            # Yours after the evaluation, so that you read its figures, and before the progress bar
-            # and the log, so that they show what you add to an epoch's logs.
-            evaluation = _evaluation_callbacks(settings, dataset, run_directory)
-            # Where no MNIST evaluation watches the samples, the diagnostics do, on any data.
-            watching = [] if settings.data == "mnist" and settings.evaluation_samples else [Diagnostics()]
-            callbacks = [*trace, nan_guard, *evaluation, *watching, *user_callbacks, ProgressBar(),
-                         SummaryCallback(run_directory, settings.summary_every, settings.images_every),
-                         LogCallback(settings.log_every),
-                         _pictures(settings, run_directory),
-                         CheckpointCallback(checkpointer)]
-            # First, so that its handler is in place before any other callback's work begins.
-            interrupt = StopOnInterrupt()
-            model.fit(session, dataset, epochs=epochs_left, k_steps=settings.k_steps,
-                      callbacks=[interrupt, *callbacks], pretrain_d_steps=settings.pretrain_d_steps)
-            step, epochs_done = (int(value) for value in session.run([model.g_step, model.epoch]))
+        # Evaluation first, so that your callbacks, the progress bar and the log read its figures;
+        # where no MNIST evaluation watches the samples, the diagnostics do, on any data.
+        evaluation = _evaluation_callbacks(settings, dataset, run_directory)
+        watching = [] if settings.data == "mnist" and settings.evaluation_samples else [Diagnostics()]
+        run = TrainingRun(model, dataset, run_directory, callbacks=[*evaluation, *watching, *user_callbacks],
+                          pictures=_pictures(settings, run_directory), k_steps=settings.k_steps,
+                          pretrain_d_steps=settings.pretrain_d_steps, summary_every=settings.summary_every,
+                          images_every=settings.images_every, log_every=settings.log_every,
+                          trace=trace_events, say=lambda line: print(line, file=sys.stderr))
+        with run:
+            try:
+                run.open()
+            except FileNotFoundError as error:
+                raise UsageError(f"cannot resume: {error}") from None
+            result = run.fit(settings.epochs)
     finally:
-        stop_logging(handlers)
-    if nan_guard.message is not None:  # logged already, as `main.py: error: ...`
+        stop_logging([terminal])
+    if resuming and result.epochs_before >= settings.epochs:
+        print(f"{run_directory} has trained all its {settings.epochs} epochs already; to train "
+              f"on, give a larger total: python main.py --resume {run_directory} "
+              f"--epochs {result.epochs_before + settings.epochs}", file=sys.stderr)
+    if result.status == "diverged":  # logged already, as `main.py: error: ...`
         return 1
-    # A Ctrl-C that came after the last step (during the last epoch's grid or evaluation, say)
-    # leaves a finished run, with nothing to resume.
-    if interrupt.interrupted and epochs_done < settings.epochs:
-        print(f"stopped at step {step}, checkpoint saved; continue with: "
+    if result.status == "stopped":
+        print(f"stopped at step {result.step}, checkpoint saved; continue with: "
               f"python main.py --resume {run_directory}", file=sys.stderr)
         return 130
     print(f"done: samples in {run_directory / 'samples'}", file=sys.stderr)
@@ -365,11 +337,12 @@ def _fixed_noise(run_directory, settings):
     import numpy as np
 
     from gan_tdd.data import fixed_noise
+    from gan_tdd.run import FIXED_NOISE_FILE, save_whole
 
-    path = run_directory / "fixed_noise.npy"
+    path = run_directory / FIXED_NOISE_FILE
     if not path.exists():
         count = 100 if settings.model in LABELLED_MODELS else 64
-        _save_whole(path, fixed_noise(count, settings.noise_dim, settings.seed))
+        save_whole(path, fixed_noise(count, settings.noise_dim, settings.seed))
     return np.load(path)
 
 

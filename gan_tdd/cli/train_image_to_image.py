@@ -61,7 +61,7 @@ def train_image_to_image(run_directory, settings, dataset, model, resuming):
     from gan_tdd.quiet_tensorflow import tf
 
     from gan_tdd.checkpoints import Checkpointer
-    from gan_tdd.cli.interrupt import StopOnInterrupt
+    from gan_tdd.callbacks import StopOnInterrupt
     from gan_tdd.cli.terminal import log_to_file, stop_logging
 
     logger = logging.getLogger("gan_tdd")

@@ -1,8 +1,4 @@
-"""Ctrl-C that stops a command-line run cleanly: after the current step, with a checkpoint.
-
-Imported by the training commands only once TensorFlow is needed anyway: the callbacks package
-loads it.
-"""
+"""StopOnInterrupt: Ctrl-C that stops a run cleanly, after the current step, with a checkpoint."""
 import contextlib
 import signal
 import sys

@@ -6,7 +6,7 @@ import signal
 import pytest
 
 from gan_tdd import Callback, GANDataset
-from gan_tdd.cli.interrupt import StopOnInterrupt
+from gan_tdd.callbacks import StopOnInterrupt
 
 
 class CtrlCAt(Callback):
