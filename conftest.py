@@ -117,11 +117,19 @@ pytest_collect_file = Sybil(
 
 
 def slow_blocks(document):
-    """{line of a fence: reason} for each block of a Markdown file marked `<!-- slow: REASON -->`
-    on the line before it (lines counted from 1, as Sybil's item names count them)."""
+    """{line: reason} for each line of the blocks of a Markdown file marked `<!-- slow: REASON -->`
+    on the line before them, fence to fence (lines counted from 1, as Sybil's item names count
+    them): a block of code is one item named by its fence's line, a `>>>` example one item named by
+    its own."""
     lines = document.read_text(encoding="utf-8").splitlines()
-    return {number + 1: match["reason"] for number, line in enumerate(lines, start=1)
-            if (match := SLOW_BLOCK.match(line.strip()))}
+    slow = {}
+    for number, line in enumerate(lines, start=1):
+        if match := SLOW_BLOCK.match(line.strip()):
+            fence = number + 1
+            end = next((later for later in range(fence + 1, len(lines) + 1)
+                        if lines[later - 1].strip().startswith("```")), fence)
+            slow.update(dict.fromkeys(range(fence, end + 1), match["reason"]))
+    return slow
 
 
 def pytest_collection_modifyitems(config, items):

@@ -59,6 +59,22 @@ def test_a_quotation_that_drifted_from_its_file_fails_and_shows_the_passage(tmp_
     assert "not in gan_tdd/example.py (after line 0) as quoted:\ndef double(x):\n    return x + x" in output
 
 
+def test_a_slow_mark_leaves_its_block_out_of_the_fast_loop_prompts_included(tmp_path):
+    """`<!-- slow: ... -->` marks the next block, a `>>>` block's prompts each (they are items of
+    their own), and nothing after the block's closing fence."""
+    shutil.copy(ROOT / "conftest.py", tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text(
+        "<!-- slow: takes seconds -->\n```python\nx = 21\n```\n\n"
+        "<!-- slow: reads x -->\n```python\n>>> x * 2\n42\n>>> x + 1\n22\n```\n\n"
+        "```python\nassert 2 * 21 == 42\n```\n")
+
+    status, output = pytest_in(tmp_path, str(tmp_path / "docs"), "-m", "not slow")
+
+    assert status == 0, output
+    assert "1 passed, 3 deselected" in output
+
+
 @pytest.mark.slow(reason="runs the tour notebook in a Jupyter kernel of its own")
 def test_the_tour_notebook_runs_from_top_to_bottom_and_draws_its_pictures(tmp_path):
     """docs/tour.ipynb in a fresh kernel, in a temporary directory: no cell raises, and it shows
