@@ -125,6 +125,7 @@ class TrainingRun:
         self._log_handler = _log_to_file(self.directory / "train.log")
         if self._checkpointer is None:
             self._checkpointer = Checkpointer(self.model, self.directory / "checkpoints")
+        self.say(describe_device())
         self.session = tf.compat.v1.Session(graph=self.model.graph)
         try:
             # The index, not a readable save: a run whose saves are all damaged is refused, not
@@ -204,6 +205,21 @@ class TrainingRun:
         if not path.exists():
             save_whole(path, fixed_noise(64, self.model.noise_dim, seed=0))
         return SampleGridCallback(self.directory / "samples", noise=np.load(path))
+
+
+def describe_device():
+    """Where TensorFlow will run the run's graph: its first GPU when it finds one (it places the
+    ops there with no flag), else the CPU."""
+    from gan_tdd.quiet_tensorflow import tf
+
+    gpus = tf.config.list_physical_devices("GPU")
+    if not gpus:
+        return "device: CPU (TensorFlow finds no GPU)"
+    try:
+        name = tf.config.experimental.get_device_details(gpus[0]).get("device_name", "")
+    except (ValueError, RuntimeError):  # details are not known for every device
+        name = ""
+    return f"device: GPU 0{', ' + name if name else ''}" + (f" (of {len(gpus)})" if len(gpus) > 1 else "")
 
 
 def save_whole(path, array):

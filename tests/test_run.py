@@ -73,7 +73,7 @@ def test_a_second_run_in_the_same_directory_resumes_and_trains_up_to_the_new_tot
         result = run.fit(epochs=3)
 
     assert (result.status, result.step, result.epochs_done) == ("done", 18, 3)
-    assert result.resumed_from.endswith("model-6") and said == [f"resumed from {result.resumed_from}"]
+    assert result.resumed_from.endswith("model-6") and said[-1] == f"resumed from {result.resumed_from}"
     np.testing.assert_array_equal(np.load(tmp_path / "fixed_noise.npy"), noise)
 
 
@@ -154,3 +154,20 @@ def test_a_callback_that_raises_ends_the_run_with_its_error_and_gives_ctrl_c_bac
             run.fit(epochs=1)
 
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_the_run_says_which_device_it_trains_on(build, tiny_dataset, tmp_path, monkeypatch):
+    """TensorFlow places the graph on a GPU when there is one, with no flag; the run says which."""
+    from gan_tdd.quiet_tensorflow import tf
+
+    monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: [])
+    said = []
+    with TrainingRun(build(), tiny_dataset, tmp_path / "cpu", say=said.append) as run:
+        run.open()
+    gpu = tf.config.PhysicalDevice(name="/physical_device:GPU:0", device_type="GPU")
+    monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: [gpu] if kind == "GPU" else [])
+    monkeypatch.setattr(tf.config.experimental, "get_device_details", lambda device: {"device_name": "NVIDIA H200"})
+    with TrainingRun(build(), tiny_dataset, tmp_path / "gpu", say=said.append) as run:
+        run.open()
+
+    assert said == ["device: CPU (TensorFlow finds no GPU)", "device: GPU 0, NVIDIA H200"]

@@ -33,9 +33,10 @@ def sample(argv):
         raise UsageError(f"argument --code: the run's model, {settings.model}, has no code "
                          "(train with --model infogan)"
                          + ("; choose its class with --digit" if settings.model in LABELLED_MODELS else ""))
-    for name in ("digit", "code"):
-        if getattr(args, name) is not None and getattr(args, name) > 9:
-            raise UsageError(f"argument --{name}: must be 0 to 9, got {getattr(args, name)}")
+    if args.digit is not None and args.digit >= settings.classes:
+        raise UsageError(f"argument --digit: the run's classes are 0 to {settings.classes - 1}, got {args.digit}")
+    if args.code is not None and args.code > 9:
+        raise UsageError(f"argument --code: must be 0 to 9, got {args.code}")
 
     import numpy as np
     from gan_tdd.quiet_tensorflow import tf

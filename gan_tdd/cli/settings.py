@@ -172,6 +172,9 @@ class RunSettings:
                                         "module:function (default: the --networks one)", str, before=None)
     # Not a flag: the shape of the data's images, recorded so that `sample` needs no data.
     image_shape: list = _setting(None, None)
+    # Not a flag: a labelled model's classes, as many as the data's labels name (runs from before
+    # it was recorded trained on MNIST's ten).
+    num_classes: int = _setting(None, None, before=None)
 
     @classmethod
     def flag_fields(cls):
@@ -250,6 +253,11 @@ class RunSettings:
             raise ValueError(f"{source} lacks the settings {', '.join(missing)}")
         return cls(**values)
 
+    @property
+    def classes(self):
+        """A labelled model's number of classes: the data's, or MNIST's ten for older runs."""
+        return 10 if self.num_classes is None else self.num_classes
+
     def build_model(self, batches_per_epoch=None, **options):
         """The GANModel these settings describe (TensorFlow is loaded here, not before).
 
@@ -269,6 +277,8 @@ class RunSettings:
         own = {}
         if self.model in ("conditional", "self-conditioned"):
             own["conditioning"] = self.conditioning
+        if self.model in LABELLED_MODELS:
+            own["num_classes"] = self.classes
         if self.model == "self-conditioned":
             own["clusters"] = self.clusters
         if self.generator is not None or self.discriminator is not None:

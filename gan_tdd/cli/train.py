@@ -102,6 +102,13 @@ def train(argv):
     user_callbacks = [load_callback(spec) for spec in settings.callback or []]
     dataset = dataset_for(settings)
     settings.image_shape = list(dataset.image_shape)
+    if settings.model in LABELLED_MODELS and args.resume is None:
+        settings.num_classes = int(dataset.labels.max()) + 1
+        if Path(settings.data).is_dir():
+            from gan_tdd.data.folders import class_names
+
+            print("classes: " + ", ".join(f"{name} ({label})" for label, name in enumerate(class_names(settings.data))),
+                  file=sys.stderr)
     try:
         model = settings.build_model(dataset.batches_per_epoch)
     except ValueError as error:
@@ -137,7 +144,7 @@ def dataset_for(settings, clusters=None):
                          f"holds images: use dcgan or mlp, or train on --data {' or '.join(POINT_SETS)}")
     try:
         if settings.model in LABELLED_MODELS:
-            images, labels = load_labelled_images(settings.data)
+            images, labels = load_labelled_images(settings.data, settings.image_size, settings.channels)
         else:
             images, labels = load_images(settings.data, settings.image_size, settings.channels), None
     except DataError as error:
@@ -322,7 +329,7 @@ def _grid_inputs(settings, noise):
     import numpy as np
 
     if settings.model in LABELLED_MODELS:
-        return {"noise": noise, "labels": np.repeat(np.arange(10), 10), "columns": 10}
+        return {"noise": noise, "labels": np.repeat(np.arange(settings.classes), 10), "columns": 10}
     if settings.model == "infogan":
         sweep = np.zeros((100, 2), np.float32)
         sweep[:, 0] = np.tile(np.linspace(-1, 1, 10), 10)
@@ -341,7 +348,7 @@ def _fixed_noise(run_directory, settings):
 
     path = run_directory / FIXED_NOISE_FILE
     if not path.exists():
-        count = 100 if settings.model in LABELLED_MODELS else 64
+        count = 10 * settings.classes if settings.model in LABELLED_MODELS else 64
         save_whole(path, fixed_noise(count, settings.noise_dim, settings.seed))
     return np.load(path)
 

@@ -197,26 +197,48 @@ def load_images(source, image_size=None, channels=None):
     return load_idx(path)[0]
 
 
-def load_labelled_images(source):
+def load_labelled_images(source, image_size=None, channels=None):
     """The training images named on the command line, with their labels where the source has them.
 
     An IDX images file finds its labels beside it by MNIST's naming: `...-images-idx3-ubyte[.gz]`
-    goes with `...-labels-idx1-ubyte[.gz]`.
+    goes with `...-labels-idx1-ubyte[.gz]`. A folder of pictures is labelled by its layout, one
+    subfolder per class (`gan_tdd.data.folders.load_labelled_folder`, with `image_size` and `channels`).
 
     Returns:
-        (images, labels): uint8 images of shape (count, height, width, 1), and int64 labels of
-        shape (count,) or None.
+        (images, labels): uint8 images of shape (count, height, width, channels), and int64 labels
+        of shape (count,), which number the classes 0, 1, ..., or None.
+
+    Raises:
+        DataError: as the readers do, or labels that leave a class out or name only one.
     """
     if str(source) == "mnist":
         return load_mnist("train")
     path = Path(source)
+    if path.is_dir():
+        from gan_tdd.data.folders import load_labelled_folder
+
+        return load_labelled_folder(path, image_size, channels)[:2]
     if not path.is_file():
-        raise DataError(f"data set {source!r} is not {ACCEPTED}" + (
-            "; a folder of pictures has no labels: train it with a model that needs none" if path.is_dir() else ""))
+        raise DataError(f"data set {source!r} is not {ACCEPTED}")
     if path.suffix == ".npz":
-        return load_npz(path)
-    labels_path = path.with_name(path.name.replace("images-idx3", "labels-idx1"))
-    return load_idx(path, labels_path if labels_path != path and labels_path.is_file() else None)
+        images, labels = load_npz(path)
+    else:
+        labels_path = path.with_name(path.name.replace("images-idx3", "labels-idx1"))
+        images, labels = load_idx(path, labels_path if labels_path != path and labels_path.is_file() else None)
+    if labels is not None:
+        _require_classes(labels, path)
+    return images, labels
+
+
+def _require_classes(labels, path):
+    """Raise DataError unless the labels are the classes 0, 1, ..., K - 1, each used, K >= 2: a
+    labelled model draws one row per class, and a class without an image is one it cannot learn."""
+    classes = np.unique(labels)
+    shown = ", ".join(str(label) for label in classes[:10]) + (" ..." if len(classes) > 10 else "")
+    if len(classes) < 2:
+        raise DataError(f"{path}: labels name one class, {shown}: a labelled model needs two classes or more")
+    if classes[0] != 0 or classes[-1] != len(classes) - 1:
+        raise DataError(f"{path}: labels must number the classes 0, 1, ... with no class left out; got {shown}")
 
 
 def _as_image_stack(images, path):

@@ -1,6 +1,7 @@
 """Your own pictures: every PNG and JPEG file in a folder and below, as one uint8 image stack.
 
     images = load_folder("my_pictures", image_size=32)        # (count, 32, 32, 3) for colour pictures
+    images, labels, classes = load_labelled_folder("my_pictures")   # my_pictures/CLASS/*.png
 
 Each picture is centre-cropped to a square and resized to `image_size` (Pillow's Lanczos filter);
 without `image_size`, all must share one size already. Grey pictures stay one channel and
@@ -48,21 +49,63 @@ def load_folder(folder, image_size=None, channels=None):
         DataError: no picture could be read, pictures of different sizes without `image_size`,
             or a size or channel count that is not accepted.
     """
-    from PIL import Image
-
     folder = Path(folder)
     paths = picture_paths(folder)
     if not paths:
         raise DataError(f"{folder} holds no {FORMATS} picture, in it or below it")
+    return _read(folder, paths, image_size, channels)[0]
+
+
+def load_labelled_folder(folder, image_size=None, channels=None):
+    """The pictures of a folder that holds one subfolder per class, DIR/CLASS/*.png (and below),
+    each labelled with its class: the classes in the order of their names, numbered from 0.
+
+    Returns:
+        (images, labels, classes): the images as `load_folder` reads them, int64 labels of shape
+        (count,), and the class folders' names.
+
+    Raises:
+        DataError: as `load_folder`, or a picture outside the class folders, or fewer than two classes.
+    """
+    folder = Path(folder)
+    loose = [path for path in picture_paths(folder) if path.parent == folder]
+    if loose:
+        raise DataError(f"{len(loose)} picture{'s' if len(loose) > 1 else ''} lie{'' if len(loose) > 1 else 's'} "
+                        f"in {folder} itself: a folder with labels holds one subfolder per class "
+                        f"(DIR/CLASS/*.png), e.g. {loose[0].name} in {folder}/CLASS/")
+    classes = class_names(folder)
+    if len(classes) < 2:
+        held = f"one class folder, {classes[0]}" if classes else "no class folder"
+        raise DataError(f"{folder} holds {held}: labels need two classes or more (DIR/CLASS/*.png)")
+    paths, labels = [], []
+    for label, name in enumerate(classes):
+        found = picture_paths(folder / name)
+        paths += found
+        labels += [label] * len(found)
+    images, kept = _read(folder, paths, image_size, channels)
+    return images, np.asarray(labels, np.int64)[kept], classes
+
+
+def class_names(folder):
+    """The class folders of a folder with labels, in the order of their numbers: the names of its
+    subfolders that hold pictures, sorted."""
+    return sorted(path.name for path in Path(folder).iterdir() if path.is_dir() and picture_paths(path))
+
+
+def _read(folder, paths, image_size, channels):
+    """The pictures at `paths` as one stack, and the indices of the paths that could be read."""
+    from PIL import Image
+
     if channels not in (None, 1, 3):
         raise DataError(f"channels must be 1 (grey) or 3 (colour), got {channels!r}")
     logger = logging.getLogger("gan_tdd")
-    pictures, skipped = [], []
-    for path in _with_progress(paths):
+    pictures, kept, skipped = [], [], []
+    for index, path in enumerate(_with_progress(paths)):
         try:
             with Image.open(path) as opened:
                 opened.load()
                 pictures.append(opened.copy())
+                kept.append(index)
         except (OSError, ValueError) as error:
             skipped.append(f"{path.name} ({error})")
     if skipped:
@@ -81,7 +124,7 @@ def load_folder(folder, image_size=None, channels=None):
         image_size = pictures[0].width
     mode = "L" if channels == 1 else "RGB"
     stack = np.stack([np.asarray(_square(picture.convert(mode), image_size)) for picture in pictures])
-    return stack.reshape(len(stack), image_size, image_size, channels).astype(np.uint8)
+    return stack.reshape(len(stack), image_size, image_size, channels).astype(np.uint8), kept
 
 
 def _with_progress(paths):

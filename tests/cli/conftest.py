@@ -49,7 +49,7 @@ def trained_run(tmp_path_factory):
     one, it takes `a_copy_of_a_trained_run`."""
     data = tmp_path_factory.mktemp("data") / "tiny.npz"
     images = np.random.default_rng(0).integers(0, 256, (128, 28, 28), dtype=np.uint8)
-    np.savez(data, x_train=images, y_train=np.zeros(128, np.int64))
+    np.savez(data, x_train=images, y_train=np.arange(128) % 10)
     runs = {}
 
     def trained(*flags):

@@ -197,3 +197,70 @@ def test_the_same_images_count_and_seed_find_their_clusters_once_then_read_them_
     np.testing.assert_array_equal(first, third)
     assert calls == [5, 5]
     assert "clusters: 3 read from the cache in 12 images" in capsys.readouterr().err
+
+
+def two_class_data(tmp_path):
+    """64 random 28x28 digits-to-be in two classes, 0 and 1, as a Keras-style .npz."""
+    path = tmp_path / "two.npz"
+    np.savez(path, x_train=np.random.default_rng(0).integers(0, 256, (64, 28, 28), dtype=np.uint8),
+             y_train=np.arange(64) % 2)
+    return path
+
+
+@END_TO_END
+def test_a_labelled_run_on_two_classes_records_them_and_draws_a_row_for_each(run_flags, tmp_path):
+    """Not ten rows, eight of them labels it never saw: the grid has the data's classes."""
+    status = main(run_flags + ["--data", str(two_class_data(tmp_path)), "--model", "conditional", "--epochs", "1",
+                               "--run-name", "two"])
+
+    run = tmp_path / "runs" / "two"
+    assert status == 0
+    assert json.loads((run / "settings.json").read_text())["num_classes"] == 2
+    assert Image.open(run / "samples" / "final.png").size == (2 * (10 * 29 + 1), 2 * (2 * 29 + 1))
+
+
+def test_a_labelled_models_grid_has_a_row_of_ten_per_class():
+    inputs = _grid_inputs(RunSettings(model="acgan", num_classes=3), np.zeros((30, 4), np.float32))
+
+    assert inputs["labels"].tolist() == [0] * 10 + [1] * 10 + [2] * 10 and inputs["columns"] == 10
+
+
+def test_sample_digit_beyond_the_runs_classes_is_refused_in_one_line(tmp_path, capsys, one_line):
+    run = tmp_path / "run"
+    (run / "checkpoints").mkdir(parents=True)
+    (run / "checkpoints" / "checkpoint").write_text("")
+    RunSettings(model="conditional", num_classes=2, image_shape=[28, 28, 1], seed=0).write(run)
+
+    status = main(["sample", "--run", str(run), "--digit", "2", "--output", str(tmp_path / "x.npy")])
+
+    assert status == 2
+    assert one_line(capsys.readouterr().err) == "main.py sample: error: argument --digit: the run's classes are 0 to 1, got 2"
+
+
+def test_labels_that_leave_a_class_out_are_refused_in_one_line(tmp_path, capsys, one_line):
+    data = tmp_path / "gap.npz"
+    np.savez(data, x_train=np.zeros((64, 28, 28), np.uint8), y_train=np.arange(64) % 2 + 1)
+
+    status = main(["--data", str(data), "--model", "conditional", "--logdir", str(tmp_path / "runs")])
+
+    assert status == 2
+    assert one_line(capsys.readouterr().err) == (
+        f"main.py: error: argument --data: {data}: labels must number the classes 0, 1, ... with no class left "
+        "out; got 1, 2")
+    assert not (tmp_path / "runs").exists()
+
+
+@END_TO_END
+def test_a_folder_of_class_folders_trains_a_conditional_gan_on_its_classes(run_flags, tmp_path, capsys):
+    """--data DIR with DIR/CLASS/*.png: the classes named at the start, in the order of their numbers."""
+    for name, grey in (("circles", 40), ("squares", 220)):
+        (tmp_path / "pictures" / name).mkdir(parents=True)
+        for index in range(32):
+            Image.new("L", (28, 28), grey + index).save(tmp_path / "pictures" / name / f"{index}.png")
+
+    status = main(run_flags + ["--data", str(tmp_path / "pictures"), "--model", "conditional", "--epochs", "1",
+                               "--batch-size", "32", "--run-name", "folder"])
+
+    assert status == 0
+    assert "classes: circles (0), squares (1)" in capsys.readouterr().err
+    assert json.loads((tmp_path / "runs" / "folder" / "settings.json").read_text())["num_classes"] == 2

@@ -23,14 +23,15 @@ def test_settings_written_are_the_settings_read_back(tmp_path):
     assert RunSettings.read(tmp_path) == settings
 
 
-def test_every_setting_but_the_image_shape_is_a_flag_with_the_same_default():
-    """The flags are made from the fields, so a default lives in one place only."""
+def test_every_setting_but_what_the_data_says_is_a_flag_with_the_same_default():
+    """The flags are made from the fields, so a default lives in one place only. The image shape
+    and a labelled model's classes come from the data."""
     settings, preset = RunSettings.from_flags(train_parser().parse_args([]))
 
     assert preset == {}
     assert settings == RunSettings()
     assert {field.name for field in RunSettings.flag_fields()} == {
-        field.name for field in dataclasses.fields(RunSettings)} - {"image_shape"}
+        field.name for field in dataclasses.fields(RunSettings)} - {"image_shape", "num_classes"}
 
 
 def test_a_loss_brings_its_preset_for_the_flags_that_were_not_given():

@@ -9,7 +9,7 @@ import struct
 import numpy as np
 import pytest
 
-from gan_tdd.data import DataError, load_idx, load_images, load_mnist, load_npz, mnist_path
+from gan_tdd.data import DataError, load_idx, load_images, load_labelled_images, load_mnist, load_npz, mnist_path
 
 
 def write_idx(path, array):
@@ -230,3 +230,31 @@ def test_idx_labels_that_do_not_match_the_images_in_number_are_refused(tmp_path)
 
     with pytest.raises(DataError, match=r"holds \(2,\) labels for 3 images"):
         load_idx(tmp_path / "images-idx3-ubyte", tmp_path / "labels-idx1-ubyte")
+
+
+@pytest.mark.parametrize("labels, message", [
+    pytest.param([1, 2, 1, 2], "labels must number the classes 0, 1, ... with no class left out; got 1, 2",
+                 id="no_class_0"),
+    pytest.param([0, 5, 0, 5], "labels must number the classes 0, 1, ... with no class left out; got 0, 5",
+                 id="a_gap"),
+    pytest.param([0, 0, 0, 0], "labels name one class, 0: a labelled model needs two classes or more",
+                 id="one_class"),
+])
+def test_labels_that_are_not_the_classes_0_to_k_minus_1_are_refused_in_one_line(tmp_path, labels, message):
+    path = tmp_path / "two.npz"
+    np.savez(path, x_train=np.zeros((4, 8, 8), np.uint8), y_train=np.array(labels))
+
+    with pytest.raises(DataError, match=f"^{path}: {message}$"):
+        load_labelled_images(path)
+
+
+def test_a_folder_of_class_folders_is_labelled_data(tmp_path):
+    from PIL import Image
+
+    for name, grey in (("a/1.png", 0), ("b/2.png", 255)):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        Image.new("L", (8, 8), grey).save(tmp_path / name)
+
+    images, labels = load_labelled_images(tmp_path)
+
+    assert images.shape == (2, 8, 8, 1) and labels.tolist() == [0, 1]

@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from gan_tdd.data import DataError
-from gan_tdd.data.folders import load_folder
+from gan_tdd.data.folders import load_folder, load_labelled_folder
 
 
 def save(path, size, colour=None, grey=None):
@@ -80,3 +80,43 @@ def test_a_folder_without_pictures_names_the_formats_it_reads(tmp_path):
 
     with pytest.raises(DataError, match=r"holds no PNG or JPEG \(.png, .jpg, .jpeg\) picture"):
         load_folder(tmp_path)
+
+
+def test_a_folder_of_class_folders_gives_each_picture_the_label_of_its_folder(tmp_path):
+    """DIR/CLASS/*.png: the classes in the order of their names, numbered from 0."""
+    save(tmp_path / "dogs" / "a.png", (8, 8), grey=200)
+    save(tmp_path / "cats" / "b.png", (8, 8), grey=10)
+    save(tmp_path / "cats" / "deeper" / "c.png", (8, 8), grey=20)
+
+    images, labels, classes = load_labelled_folder(tmp_path)
+
+    assert classes == ["cats", "dogs"]
+    assert images.shape == (3, 8, 8, 1)
+    assert sorted(zip(images[:, 0, 0, 0].tolist(), labels.tolist())) == [(10, 0), (20, 0), (200, 1)]
+
+
+def test_a_skipped_file_takes_no_label_with_it(tmp_path, caplog):
+    save(tmp_path / "a" / "good.png", (8, 8), grey=10)
+    (tmp_path / "a" / "broken.png").write_bytes(b"not a picture")
+    save(tmp_path / "b" / "good.png", (8, 8), grey=200)
+
+    with caplog.at_level(logging.WARNING, logger="gan_tdd"):
+        images, labels, _ = load_labelled_folder(tmp_path)
+
+    assert images[:, 0, 0, 0].tolist() == [10, 200] and labels.tolist() == [0, 1]
+    assert "broken.png" in caplog.text
+
+
+@pytest.mark.parametrize("layout, message", [
+    pytest.param(["loose.png", "a/one.png", "b/two.png"],
+                 "1 picture lies in .* itself: a folder with labels holds one subfolder per class "
+                 r"\(DIR/CLASS/\*.png\)", id="a_picture_outside_the_class_folders"),
+    pytest.param(["a/one.png", "a/two.png"], "holds one class folder, a: labels need two classes or more",
+                 id="one_class"),
+])
+def test_a_folder_that_is_not_one_subfolder_per_class_is_refused_in_one_line(tmp_path, layout, message):
+    for name in layout:
+        save(tmp_path / name, (8, 8), grey=0)
+
+    with pytest.raises(DataError, match=message):
+        load_labelled_folder(tmp_path)
