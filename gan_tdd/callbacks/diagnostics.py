@@ -7,24 +7,32 @@ training itself computes (no classifier, so it speaks on your own pictures and o
 - **The samples look alike** (mode collapse): from the second epoch on, the mean distance
   between two of the generator's samples from fixed noise is below a tenth of that between two
   real images. Every sample has become the same blob, or nearly.
+- **The samples copy training pictures** (memorising, the risk of a small data set): a sample's
+  distance to its nearest training picture, on the mean, is below a fifth of a training
+  picture's distance to its nearest other one.
 """
 import logging
 
 import numpy as np
-from scipy.spatial.distance import pdist
+from scipy.spatial.distance import cdist, pdist
 
 from gan_tdd.callbacks.base import Callback
 from gan_tdd.data import bytes_to_gan_range, fixed_noise
 
 
 class Diagnostics(Callback):
-    """After every epoch, a warning through the "gan_tdd" logger when the discriminator wins or
-    the samples look alike (see the module's docstring); the epoch's logs get `mean_p_fake`
-    (where the loss has probabilities) and `sample_diversity`, the ratio of the two mean
-    distances (about 1 for samples as varied as the data)."""
+    """After every epoch, a warning through the "gan_tdd" logger when the discriminator wins, the
+    samples look alike or they copy training pictures (see the module's docstring); the epoch's
+    logs get `mean_p_fake` (where the loss has probabilities), `sample_diversity`, the ratio of
+    the two mean pairwise distances (about 1 for samples as varied as the data), and
+    `nearest_real`, the ratio of the two nearest-picture distances (about 1 for samples as far
+    from the training pictures as a new picture would be; near 0 for copies)."""
 
     WINNING_P_FAKE = 0.05
     ALIKE = 0.1
+    COPYING = 0.2
+    # The training pictures a sample is compared with: all of them, up to this many.
+    REFERENCE = 2000
 
     def __init__(self, samples=64, seed=0, logger=None):
         """Args: samples: generated and real samples compared; seed: of the fixed noise;
@@ -40,6 +48,11 @@ class Diagnostics(Callback):
         real = dataset.images[np.random.default_rng(self.seed).permutation(len(dataset.images))[:self.samples]]
         # uint8 pictures as the model sees them, in [-1, 1]
         self.real_distance = mean_pairwise_distance(bytes_to_gan_range(real) if real.dtype == np.uint8 else real)
+        reference = dataset.images[np.random.default_rng(self.seed + 1).permutation(len(dataset.images))[
+            :self.REFERENCE]]
+        self.reference = bytes_to_gan_range(reference) if reference.dtype == np.uint8 else reference
+        # A training picture's own nearest other picture, for the first `samples` of them.
+        self.real_nearest = mean_nearest_distance(self.reference[:self.samples], self.reference, leave_out_self=True)
         self.p_fake = []
 
     def fetches(self, step):
@@ -54,6 +67,12 @@ class Diagnostics(Callback):
         generated = self.model.generate(self.session, self.noise)
         diversity = mean_pairwise_distance(generated) / max(self.real_distance, 1e-12)
         logs["sample_diversity"] = float(diversity)
+        nearest = mean_nearest_distance(generated, self.reference) / max(self.real_nearest, 1e-12)
+        logs["nearest_real"] = float(nearest)
+        if nearest < self.COPYING:
+            self._warn(f"epoch {epoch + 1}: the samples copy training pictures: a sample lies {nearest:.2f} times as "
+                       "far from its nearest training picture as a training picture from its nearest other one. "
+                       "More pictures, fewer epochs or a smaller generator help (--generator-width).")
         if self.p_fake:
             mean_p_fake = float(np.mean(self.p_fake))
             logs["mean_p_fake"] = mean_p_fake
@@ -73,6 +92,16 @@ class Diagnostics(Callback):
     def _warn(self, message):
         self.warnings.append(message)
         self.logger.warning(message)
+
+
+def mean_nearest_distance(samples, reference, leave_out_self=False):
+    """The mean Euclidean distance from each sample to its nearest neighbour in `reference`; with
+    `leave_out_self`, the samples are reference[:len(samples)] and each skips itself."""
+    flat = np.asarray(samples, np.float64).reshape(len(samples), -1)
+    distances = cdist(flat, np.asarray(reference, np.float64).reshape(len(reference), -1))
+    if leave_out_self:
+        distances[np.arange(len(flat)), np.arange(len(flat))] = np.inf
+    return float(distances.min(axis=1).mean())
 
 
 def mean_pairwise_distance(samples):

@@ -279,6 +279,7 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
         # where no MNIST evaluation watches the samples, the diagnostics do, on any data.
         evaluation = _evaluation_callbacks(settings, dataset, run_directory)
         watching = [] if settings.data == "mnist" and settings.evaluation_samples else [Diagnostics()]
+        print(f"measured after each epoch: {_measures(settings, evaluation)}", file=sys.stderr)
         run = TrainingRun(model, dataset, run_directory, callbacks=[*evaluation, *watching, *user_callbacks],
                           pictures=_pictures(settings, run_directory), k_steps=settings.k_steps,
                           pretrain_d_steps=settings.pretrain_d_steps, summary_every=settings.summary_every,
@@ -304,6 +305,15 @@ def _train_run(run_directory, settings, dataset, model, resuming, trace_events=F
         return 130
     print(f"done: samples in {run_directory / 'samples'}", file=sys.stderr)
     return 0
+
+
+def _measures(settings, evaluation):
+    """What the run measures after each epoch, in words: MNIST's scores need MNIST's digits."""
+    if settings.data == "mnist" and evaluation:
+        return "MNIST score, Frechet distance and classes covered (MNIST's classifier)"
+    points = "modes covered, high-quality share, Jensen-Shannon estimate; " if evaluation else ""
+    return (f"{points}sample_diversity, nearest_real (1 for new pictures, 0 for copies), mean_p_fake; "
+            "MNIST's score and Frechet distance only on MNIST")
 
 
 def _pictures(settings, run_directory):

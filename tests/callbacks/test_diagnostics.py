@@ -7,7 +7,7 @@ import pytest
 import tensorflow as tf
 
 from gan_tdd import GANDataset, GANModel
-from gan_tdd.callbacks.diagnostics import Diagnostics, mean_pairwise_distance
+from gan_tdd.callbacks.diagnostics import Diagnostics, mean_nearest_distance, mean_pairwise_distance
 
 v1 = tf.compat.v1
 
@@ -64,3 +64,45 @@ def test_a_discriminator_that_rejects_every_sample_is_called_winning(tiny_model,
 
     assert logs["mean_p_fake"] == pytest.approx(0.01)
     assert any("epoch 1: the discriminator is winning" in message for message in caplog.messages)
+
+
+def test_the_mean_nearest_distance_is_worked_out_by_hand():
+    """Points at 0 and 10 against a reference at 1, 4 and 12: nearest 1 and 2, mean 1.5."""
+    assert mean_nearest_distance(np.array([[0.0], [10.0]]), np.array([[1.0], [4.0], [12.0]])) == pytest.approx(1.5)
+
+
+def copying_model(pictures):
+    """A GAN whose generator draws the given training pictures back, one per noise vector in turn."""
+    def draw(noise, shape):
+        return tf.gather(tf.constant(pictures), tf.range(tf.shape(noise)[0]) % len(pictures))
+
+    return model_drawing(draw)
+
+
+def test_samples_that_copy_training_pictures_are_called_copies(caplog):
+    pictures = np.random.default_rng(0).uniform(-1, 1, (40, 8, 8, 1)).astype(np.float32)
+    copier = copying_model(pictures)
+    logs = {}
+    with v1.Session(graph=copier.graph) as session, caplog.at_level(logging.WARNING, logger="gan_tdd"):
+        copier.initialize(session)
+        diagnostics = Diagnostics(samples=16)
+        diagnostics.set_model(copier, session, GANDataset(pictures, noise_dim=64, batch_size=4, seed=0))
+        diagnostics.on_epoch_end(0, logs)
+
+    assert logs["nearest_real"] == pytest.approx(0.0, abs=1e-6)
+    assert any("epoch 1: the samples copy training pictures" in message for message in caplog.messages)
+
+
+def test_samples_as_far_from_the_training_pictures_as_new_ones_are_not_copies(caplog):
+    """A generator that draws its noise as pixels: as far from the pictures as other random images."""
+    pictures = np.tanh(np.random.default_rng(0).standard_normal((400, 8, 8, 1))).astype(np.float32)
+    varied = model_drawing(lambda noise, shape: tf.tanh(tf.reshape(noise, [-1, *shape])))
+    logs = {}
+    with v1.Session(graph=varied.graph) as session, caplog.at_level(logging.WARNING, logger="gan_tdd"):
+        varied.initialize(session)
+        diagnostics = Diagnostics()
+        diagnostics.set_model(varied, session, GANDataset(pictures, noise_dim=64, batch_size=4, seed=0))
+        diagnostics.on_epoch_end(0, logs)
+
+    assert logs["nearest_real"] == pytest.approx(1.0, abs=0.15)
+    assert not any("copy" in message for message in caplog.messages)

@@ -19,7 +19,9 @@ def pictures(tmp_path):
     return tmp_path / "pictures"
 
 
-def test_a_folder_of_colour_pictures_trains_at_the_size_asked_and_draws_colour_grids(pictures, tmp_path):
+def test_a_folder_of_colour_pictures_trains_at_the_size_asked_and_draws_colour_grids(pictures, tmp_path, capsys):
+    """And says what it measures there, since MNIST's classifier cannot: the samples' diversity,
+    their distance to the nearest training picture (copying), D's probabilities."""
     status = main(["--data", str(pictures), "--image-size", "16", "--model", "gan", "--epochs", "1",
                    "--generator-width", "4", "--discriminator-width", "4", "--logdir", str(tmp_path / "runs"),
                    "--run-name", "mine", "--seed", "0"])
@@ -28,6 +30,10 @@ def test_a_folder_of_colour_pictures_trains_at_the_size_asked_and_draws_colour_g
     assert status == 0
     assert json.loads((run / "settings.json").read_text())["image_shape"] == [16, 16, 3]
     assert Image.open(run / "samples" / "epoch-001.png").mode == "RGB"
+    said = capsys.readouterr().err
+    assert ("measured after each epoch: sample_diversity, nearest_real (1 for new pictures, 0 for copies), "
+            "mean_p_fake; MNIST's score and Frechet distance only on MNIST") in said
+    assert "epoch 1/1: " in said and " nearest_real " in said.split("epoch 1/1: ")[-1]
 
 
 @pytest.mark.parametrize("flags, message", [
