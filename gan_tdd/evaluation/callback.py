@@ -7,8 +7,9 @@ from gan_tdd.quiet_tensorflow import tf
 from gan_tdd.callbacks.base import Callback
 from gan_tdd.callbacks.summary import event_writer
 from gan_tdd.checks import require_int
-from gan_tdd.data import fixed_noise
+from gan_tdd.data import bytes_to_gan_range, fixed_noise, load_mnist
 from gan_tdd.evaluation.evaluator import Evaluator
+from gan_tdd.evaluation.metrics import clustering_accuracy
 from gan_tdd.models import InfoGANModel, LabelledGANModel, SelfConditionedGANModel
 
 v1 = tf.compat.v1
@@ -26,7 +27,9 @@ class EvaluationCallback(Callback):
     - for a model that draws what it is asked for, also how well it does: a conditional GAN or
       ACGAN is asked for every digit in turn (0, 1, ..., 9, 0, ...) and gets `label_accuracy`
       (per digit on the log line and in TensorBoard); InfoGAN draws from every categorical code
-      in turn, continuous codes 0, and gets `code_class_match` (with the digit of each code);
+      in turn, continuous codes 0, and gets `code_class_match` (with the digit of each code),
+      and `q_accuracy`: its Q as a classifier of real digits, right under the best one-to-one
+      mapping of its categories to the digits (the InfoGAN paper's measure);
     - logged through the "gan_tdd" logger, with a warning in plain words when the samples
       cover fewer than 8 digits (mode collapse) or when the discriminator rejects generated
       images almost surely (mean p_fake over the epoch below 0.05);
@@ -40,7 +43,7 @@ class EvaluationCallback(Callback):
     OVERPOWERED_P_FAKE = 0.05  # a mean D(G(z)) below this: the generator gets almost no signal
 
     def __init__(self, every_n_epochs=1, sample_count=1000, logdir=None, evaluator=None, logger=None,
-                 seed=0):
+                 seed=0, real_digits=None):
         """Args:
             every_n_epochs: evaluate after epochs n, 2n, 3n, ... (counting from 1).
             sample_count: how many images to generate and score; at least 2.
@@ -49,6 +52,8 @@ class EvaluationCallback(Callback):
                 digits) when the first evaluation is due.
             logger: a logging.Logger; None for logging.getLogger("gan_tdd").
             seed: seeds the fixed noise batch.
+            real_digits: (images, labels) of real digits for InfoGAN's q_accuracy; None for the
+                first 1,000 of MNIST's test digits, loaded when first needed.
         """
         self.every_n_epochs = require_int("every_n_epochs", every_n_epochs, 1)
         self.sample_count = require_int("sample_count", sample_count, 2)
@@ -61,6 +66,7 @@ class EvaluationCallback(Callback):
         self.history = []
         self._evaluating = False
         self._p_fake_values = []
+        self.real_digits = real_digits
 
     def set_model(self, model, session, dataset=None):
         super().set_model(model, session, dataset)
@@ -95,7 +101,7 @@ class EvaluationCallback(Callback):
         self.history.append(metrics)
         if logs is not None:  # plain numbers only: the lists go to the log line and TensorBoard
             logs.update({name: value for name, value in metrics.items()
-                         if name != "epoch" and isinstance(value, (int, float))})
+                         if name not in ("epoch", "q_digits") and isinstance(value, (int, float))})
         self._log(metrics)
         if self.writer is not None:
             self._write(metrics, int(self.session.run(self.model.g_step)))
@@ -116,8 +122,19 @@ class EvaluationCallback(Callback):
             codes = np.arange(count) % self.model.categorical_dim
             continuous = np.zeros((count, self.model.continuous_dim), np.float32)
             images = self.model.generate(self.session, self.noise, codes=(codes, continuous))
-            return self.evaluator.evaluate(images, codes=codes)
+            return {**self.evaluator.evaluate(images, codes=codes), **self._q_accuracy()}
         return self.evaluator.evaluate(self.model.generate(self.session, self.noise))
+
+    def _q_accuracy(self):
+        """InfoGAN's Q as a classifier of real digits: its categories against their labels."""
+        if self.real_digits is None:
+            images, labels = load_mnist("test")
+            self.real_digits = (images[:1000], labels[:1000])
+        images, labels = self.real_digits
+        images = bytes_to_gan_range(images) if images.dtype == np.uint8 else images
+        accuracy, _ = clustering_accuracy(self.model.q_categories(self.session, images), labels,
+                                          groups=self.model.categorical_dim, classes=10)
+        return {"q_accuracy": accuracy, "q_digits": len(labels)}
 
     def _log(self, metrics):
         histogram = " ".join(f"{fraction:.2f}" for fraction in metrics["class_histogram"])
@@ -127,7 +144,8 @@ class EvaluationCallback(Callback):
             asked = f" label_accuracy {metrics['label_accuracy']:.3f} per digit [{per_digit}]"
         if "code_class_match" in metrics:
             digits = " ".join("-" if digit is None else str(digit) for digit in metrics["code_to_digit"])
-            asked = f" code_class_match {metrics['code_class_match']:.3f} digit of each code [{digits}]"
+            asked = (f" code_class_match {metrics['code_class_match']:.3f} digit of each code [{digits}]"
+                     f" q_accuracy {metrics['q_accuracy']:.3f} on {metrics['q_digits']} real digits")
         self.logger.info("epoch %d evaluation on %d samples: mnist_score %.3f frechet_distance %.3f "
                          "classes_covered %d class_histogram [%s]%s", metrics["epoch"], self.sample_count,
                          metrics["mnist_score"], metrics["frechet_distance"],
@@ -146,7 +164,7 @@ class EvaluationCallback(Callback):
     def _write(self, metrics, step):
         values = [v1.Summary.Value(tag=f"evaluation/{name}", simple_value=float(metrics[name]))
                   for name in ("mnist_score", "frechet_distance", "classes_covered", "mean_p_fake",
-                               "label_accuracy", "code_class_match")
+                               "label_accuracy", "code_class_match", "q_accuracy")
                   if name in metrics]
         values += [v1.Summary.Value(tag=f"evaluation/class_fraction/{digit}", simple_value=fraction)
                    for digit, fraction in enumerate(metrics["class_histogram"])]

@@ -192,11 +192,32 @@ def code_class_match(probabilities, codes, categories=None):
     probabilities = _check_probabilities(probabilities)
     categories = probabilities.shape[1] if categories is None else categories
     codes = _check_labels("codes", codes, len(probabilities), categories)
-    confusion = np.zeros((categories, probabilities.shape[1]), dtype=np.int64)
-    np.add.at(confusion, (codes, probabilities.argmax(axis=1)), 1)
+    return clustering_accuracy(codes, probabilities.argmax(axis=1), groups=categories,
+                               classes=probabilities.shape[1])
+
+
+def clustering_accuracy(groups_of, labels, groups=None, classes=None):
+    """The share of items whose group is their label's under the best one-to-one mapping of
+    groups to labels (`code_to_class_mapping`): how well an unsupervised grouping (InfoGAN's Q
+    on real digits, a clustering) names the classes.
+
+    Args:
+        groups_of: the group of each item, integers of shape (count,).
+        labels: the class of each item, integers of shape (count,).
+        groups, classes: how many of each there are; None for one more than the largest given.
+
+    Returns:
+        (accuracy, mapping): a float in [0, 1] and the {group: class} mapping that achieves it.
+    """
+    groups_of, labels = np.asarray(groups_of, np.int64), np.asarray(labels, np.int64)
+    if groups_of.shape != labels.shape or groups_of.ndim != 1 or not len(labels):
+        raise ValueError(f"groups_of and labels must be two equally long lists of integers, got shapes "
+                         f"{groups_of.shape} and {labels.shape}")
+    confusion = np.zeros((groups or groups_of.max() + 1, classes or labels.max() + 1), dtype=np.int64)
+    np.add.at(confusion, (groups_of, labels), 1)
     mapping = code_to_class_mapping(confusion)
-    matched = sum(confusion[code, class_] for code, class_ in mapping.items())
-    return float(matched / len(codes)), mapping
+    matched = sum(confusion[group, class_] for group, class_ in mapping.items())
+    return float(matched / len(labels)), mapping
 
 
 def _check_labels(name, labels, count, classes):

@@ -101,6 +101,22 @@ class InfoGANModel(GANModel):
         self.scalars = {**self.scalars, "d_loss": self.d_loss, "g_loss": self.g_loss,
                         "mutual_information_penalty": self.mutual_information_penalty}
 
+    def q_categories(self, session, images, batch_size=500):
+        """Q as a classifier: the categorical code its head reads in each image (real ones too).
+
+        Args:
+            session: a session on `model.graph` whose variables are initialized or restored.
+            images: floats in [-1, 1] of shape (count, *image_shape).
+            batch_size: images per run of the graph.
+
+        Returns:
+            int64 categories of shape (count,), in [0, categorical_dim).
+        """
+        logits = [session.run(self.d_real_outputs["q_categorical"],
+                              {self.real_images: images[start:start + batch_size]})
+                  for start in range(0, len(images), batch_size)]
+        return np.concatenate(logits).argmax(axis=1).astype(np.int64)
+
     def generate(self, session, noise, codes=None):
         """Generate one image per noise vector, from the code you choose.
 

@@ -6,8 +6,9 @@ import pytest
 import tensorflow as tf
 
 from gan_tdd import Callback, GANDataset, GANModel
-from gan_tdd.data import fixed_noise, load_mnist
+from gan_tdd.data import bytes_to_gan_range, fixed_noise, load_mnist
 from gan_tdd.evaluation import EvaluationCallback, Evaluator, MNISTClassifier
+from gan_tdd.evaluation.metrics import clustering_accuracy
 from gan_tdd.models import ACGANModel, ConditionalGANModel, InfoGANModel, SelfConditionedGANModel
 
 v1 = tf.compat.v1
@@ -343,6 +344,21 @@ def test_evaluation_callback_logs_infogans_code_class_match_and_each_codes_digit
                       p_fake=0.5)
 
     assert "code_class_match 0.500 digit of each code [9 8 7 6 5 4 3 2 1 0]" in caplog.text
+
+
+def test_evaluation_callback_scores_infogans_q_as_a_classifier_of_real_digits(tiny_session, caplog):
+    """q_accuracy: Q's categories of real test digits against their labels under the best
+    one-to-one mapping, the InfoGAN paper's own measure (5% error on MNIST)."""
+    model, session = tiny_session(InfoGANModel)
+    images, labels = load_mnist("test")
+    callback = EvaluationCallback(sample_count=10, evaluator=RecordingEvaluator(),
+                                  real_digits=(images[:50], labels[:50]))
+    with session, caplog.at_level(logging.INFO, logger="gan_tdd"):
+        logs = run_one_epoch(callback, model, session, p_fake=0.5)
+        expected, _ = clustering_accuracy(model.q_categories(session, bytes_to_gan_range(images[:50])), labels[:50])
+
+    assert logs["q_accuracy"] == pytest.approx(expected)
+    assert f"q_accuracy {expected:.3f} on 50 real digits" in caplog.text
 
 
 def test_evaluation_callback_writes_label_accuracy_to_tensorboard(tiny_session, tmp_path):

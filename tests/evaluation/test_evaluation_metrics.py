@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-from gan_tdd.evaluation.metrics import (class_histogram, code_class_match, code_to_class_mapping,
-                                        frechet_distance, label_accuracy, label_accuracy_per_class,
-                                        mnist_score, mode_coverage)
+from gan_tdd.evaluation.metrics import (class_histogram, clustering_accuracy, code_class_match,
+                                        code_to_class_mapping, frechet_distance, label_accuracy,
+                                        label_accuracy_per_class, mnist_score, mode_coverage)
 
 
 def one_hot(classes, count=10):
@@ -235,3 +235,12 @@ def test_code_class_match_is_one_when_codes_are_the_digits_relabelled():
 
     assert match == 1.0
     assert mapping == {code: (code + 3) % 10 for code in range(10)}
+
+
+def test_clustering_accuracy_is_the_share_right_under_the_best_one_to_one_mapping():
+    """Groups 0, 0, 1, 1, 2, 2 of digits 5, 5, 3, 3, 3, 1: the best mapping is 0->5, 1->3, 2->1
+    (2 -> 3 is taken by group 1), which gets 5 of the 6 right."""
+    accuracy, mapping = clustering_accuracy([0, 0, 1, 1, 2, 2], [5, 5, 3, 3, 3, 1])
+
+    assert accuracy == pytest.approx(5 / 6)
+    assert mapping == {0: 5, 1: 3, 2: 1}

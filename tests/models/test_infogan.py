@@ -126,3 +126,13 @@ def test_an_infogan_learns_a_code_that_q_can_read_back():
         read_back = session.run(model.q_categorical_logits, codes).argmax(axis=1)
 
     assert np.mean(read_back == np.arange(64) % 2) > 0.9
+
+
+def test_q_names_a_category_for_each_real_image_the_argmax_of_its_categorical_head(model, session, images):
+    """Q used as a classifier (InfoGAN's own measure on MNIST: its categories against the digits)."""
+    logits = session.run(model.d_real_outputs["q_categorical"], {model.real_images: images})
+
+    categories = model.q_categories(session, images, batch_size=3)
+
+    assert categories.tolist() == logits.argmax(axis=1).tolist()
+    assert categories.dtype.kind == "i" and ((0 <= categories) & (categories < model.categorical_dim)).all()
