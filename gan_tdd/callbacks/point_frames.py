@@ -46,6 +46,14 @@ class PointFramesCallback(Callback):
         self._moves = tf.negative(gradient, name="generator_moves")
         self.noise = fixed_noise(self.count, model.noise_dim, self.seed)
         self.real = dataset.images[:self.count]
+        # A model that reads a label with each point (a self-conditioned GAN's clusters) is fed
+        # the data's own: a place of the map takes its nearest data point's, as a real point
+        # there would; the arrows start from points drawn for the labels of the first real ones.
+        self.labelled = getattr(model, "labels", None) is not None
+        if self.labelled:
+            from scipy.spatial import cKDTree
+
+            self._nearest, self._labels = cKDTree(dataset.images), dataset.labels
 
     def surface(self, session, cells=80):
         """D's output, through a sigmoid, at the centres of a cells x cells grid over the frame.
@@ -54,8 +62,10 @@ class PointFramesCallback(Callback):
             (points of shape (cells * cells, 2), outputs of shape (cells * cells,)).
         """
         places = surface_grid(self.mixture.extent, cells)
-        logits = session.run(self.model.d_real_logits,
-                             {self.model.real_images: np.repeat(places, self.pack, axis=0)})
+        feed = {self.model.real_images: np.repeat(places, self.pack, axis=0)}
+        if self.labelled:
+            feed[self.model.labels] = self._labels[self._nearest.query(places)[1]]
+        logits = session.run(self.model.d_real_logits, feed)
         return places, 1.0 / (1.0 + np.exp(-logits.ravel()))
 
     def moves(self, session, noise):
@@ -64,7 +74,10 @@ class PointFramesCallback(Callback):
         Returns:
             (points, moves): two arrays of shape (count, 2).
         """
-        return session.run([self.model.generated_images, self._moves], {self.model.noise: noise})
+        feed = {self.model.noise: noise}
+        if self.labelled:
+            feed[self.model.labels] = self._labels[np.arange(len(noise)) % len(self._labels)]
+        return session.run([self.model.generated_images, self._moves], feed)
 
     def _draw(self, step):
         places, surface = self.surface(self.session)

@@ -134,7 +134,7 @@ def dataset_for(settings, clusters=None):
     from gan_tdd.data import DataError, GANDataset, load_images, load_labelled_images
 
     if settings.data in POINT_SETS:
-        return _points_dataset(settings)
+        return _points_dataset(settings, clusters)
     for name in ("image_size", "channels"):
         if getattr(settings, name) is not None and not Path(settings.data).is_dir():
             raise UsageError(f"argument --{name.replace('_', '-')}: only --data FOLDER (of your pictures) "
@@ -171,14 +171,15 @@ def dataset_for(settings, clusters=None):
     return dataset
 
 
-def _points_dataset(settings):
-    """POINT_COUNT points of the mixture called settings.data, drawn with the run's seed."""
+def _points_dataset(settings, clusters=None):
+    """POINT_COUNT points of the mixture called settings.data, drawn with the run's seed; for a
+    self-conditioned GAN, labelled with their `clusters` (none yet: see `with_clusters`)."""
     from gan_tdd.data import GANDataset
     from gan_tdd.data.points import get_point_set
 
-    if settings.model != "gan":
+    if settings.model not in ("gan", "self-conditioned"):
         raise UsageError(f"argument --model: --data {settings.data} holds points in the plane, which the "
-                         f"plain GAN learns (--model gan, its preset); not {settings.model}")
+                         f"plain GAN (--model gan) or the self-conditioned GAN learns; not {settings.model}")
     if settings.networks != "points":
         raise UsageError(f"argument --networks: --data {settings.data} holds points in the plane, which "
                          f"the points pair draws (--networks points, its preset); not {settings.networks}")
@@ -186,7 +187,7 @@ def _points_dataset(settings):
         raise UsageError(f"argument --batch-size: must divide the {POINT_COUNT:,} points and be a multiple "
                          f"of --pack {settings.pack}, got {settings.batch_size}")
     points = get_point_set(settings.data).sample(POINT_COUNT, seed=settings.seed)
-    return GANDataset(points, settings.noise_dim, settings.batch_size, seed=settings.seed)
+    return GANDataset(points, settings.noise_dim, settings.batch_size, seed=settings.seed, labels=clusters)
 
 
 def find_clusters(images, settings):
@@ -198,11 +199,16 @@ def find_clusters(images, settings):
 
     import numpy as np
 
-    from gan_tdd.clustering import cluster_images
+    from gan_tdd.clustering import cluster_images, kmeans
     from gan_tdd.data.files import cache_directory
     from gan_tdd.run import save_whole
 
     started = time.perf_counter()
+    if settings.data in POINT_SETS:  # points are their own features: k-means on them, in a second
+        clusters = kmeans(images, settings.clusters, seed=settings.seed)[0]
+        print(f"clusters: {settings.clusters} found in {len(images):,} points without their modes "
+              f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        return clusters
     digest = hashlib.sha1(images.tobytes()).hexdigest()[:16]
     cache = cache_directory() / f"clusters-{digest}-{settings.clusters}-{settings.seed}-{CLUSTERING_VERSION}.npy"
     try:

@@ -91,3 +91,23 @@ def test_with_a_logdir_each_frame_is_an_image_in_tensorboard_at_its_step(tmp_pat
     images = [(event.step, value.image.width) for event in events for value in event.summary.value
               if value.tag == "frames"]
     assert images == [(0, 804), (3, 804), (6, 804)]
+
+
+def test_a_self_conditioned_ds_heat_map_reads_each_place_with_its_clusters_label(tmp_path):
+    """D(x, c) needs a cluster: each place of the map gets that of its nearest data point, as a
+    real point there would have; the arrows start from points drawn for the data's own clusters."""
+    from gan_tdd.models import SelfConditionedGANModel
+
+    model = SelfConditionedGANModel(noise_dim=2, image_shape=(2,), networks="points", clusters=2,
+                                    generator_width=4, discriminator_width=4, seed=0)
+    points = np.array([[-2.0, 0.0], [-2.1, 0.1], [2.0, 0.0], [2.1, -0.1]], np.float32)
+    frames = PointFramesCallback(tmp_path, ring())
+    with v1.Session(graph=model.graph) as session:
+        model.initialize(session)
+        frames.set_model(model, session, GANDataset(points, noise_dim=2, batch_size=2, labels=np.array([0, 0, 1, 1])))
+        places, outputs = frames.surface(session, cells=4)
+        by_hand = session.run(model.d_real_logits, {model.real_images: places, model.labels: (places[:, 0] > 0) * 1})
+        starts, moves = frames.moves(session, np.zeros((4, 2), np.float32))
+
+    np.testing.assert_allclose(outputs, sigmoid(by_hand.ravel()), rtol=1e-5)
+    assert starts.shape == moves.shape == (4, 2)

@@ -54,13 +54,14 @@ def test_sample_writes_points_and_evaluate_scores_them_against_the_mixture(tmp_p
 
 @pytest.mark.parametrize("flags, message", [
     pytest.param(["--data", "ring", "--model", "conditional"],
-                 "argument --model: --data ring holds points in the plane, which the plain GAN learns", id="labelled_model"),
+                 "argument --model: --data ring holds points in the plane, which the plain GAN (--model gan) or the "
+                 "self-conditioned GAN learns; not conditional", id="labelled_model"),
     pytest.param(["--data", "ring", "--networks", "dcgan"],
                  "argument --networks: --data ring holds points in the plane, which the points pair draws",
                  id="image_networks"),
     pytest.param(["--data", "grid", "--batch-size", "300"],
                  "argument --batch-size: must divide the 25,600 points and be a multiple of --pack 1", id="batch"),
-    pytest.param(["--data", "grid", "--pack", "3"],
+    pytest.param(["--data", "ring", "--pack", "3"],
                  "argument --batch-size: must divide the 25,600 points and be a multiple of --pack 3", id="pack"),
     pytest.param(["--pack", "2", "--model", "conditional"], "--pack: only --model gan uses it", id="pack_of_a_labelled_model"),
 ])
@@ -95,3 +96,22 @@ def test_the_point_sets_named_for_the_flags_are_the_librarys():
     from gan_tdd.data.points import POINT_SETS as LIBRARY_POINT_SETS
 
     assert POINT_SETS == tuple(LIBRARY_POINT_SETS)
+
+
+def test_data_grid_trains_the_self_conditioned_gan_on_clusters_of_the_points_with_the_preset_it_prints(
+        tmp_path, capsys):
+    """The grid's 25 separate modes are what one cloud of noise cannot cover: its preset is the
+    self-conditioned GAN, conditioned on k-means clusters of the points themselves."""
+    status = main(["--data", "grid", "--logdir", str(tmp_path / "runs"), "--run-name", "grid", "--seed", "0",
+                   "--epochs", "1", "--generator-width", "8", "--discriminator-width", "8", "--batch-size", "2560",
+                   "--images-every", "10", "--clusters", "25"])
+
+    run = tmp_path / "runs" / "grid"
+    said = capsys.readouterr().err
+    settings = json.loads((run / "settings.json").read_text())
+    assert status == 0
+    assert "data grid: its preset --model self-conditioned" in said
+    assert "clusters: 25 found in 25,600 points" in said
+    assert (settings["model"], settings["networks"], settings["clusters"]) == ("self-conditioned", "points", 25)
+    assert np.load(run / "clusters.npy").shape == (25_600,)
+    assert (run / "samples" / "step-000010.png").is_file()
