@@ -180,6 +180,9 @@ def _points_dataset(settings, clusters=None):
     if settings.model not in ("gan", "self-conditioned"):
         raise UsageError(f"argument --model: --data {settings.data} holds points in the plane, which the "
                          f"plain GAN (--model gan) or the self-conditioned GAN learns; not {settings.model}")
+    if settings.model == "self-conditioned" and settings.conditioning != "projection":
+        raise UsageError("argument --conditioning: a point has no planes to add a cluster's channels to; the "
+                         "self-conditioned GAN reads its clusters by projection on points")
     if settings.networks != "points":
         raise UsageError(f"argument --networks: --data {settings.data} holds points in the plane, which "
                          f"the points pair draws (--networks points, its preset); not {settings.networks}")

@@ -64,6 +64,9 @@ def test_sample_writes_points_and_evaluate_scores_them_against_the_mixture(tmp_p
     pytest.param(["--data", "ring", "--pack", "3"],
                  "argument --batch-size: must divide the 25,600 points and be a multiple of --pack 3", id="pack"),
     pytest.param(["--pack", "2", "--model", "conditional"], "--pack: only --model gan uses it", id="pack_of_a_labelled_model"),
+    pytest.param(["--data", "grid", "--conditioning", "channels"],
+                 "argument --conditioning: a point has no planes to add a cluster's channels to; the "
+                 "self-conditioned GAN reads its clusters by projection on points", id="channels_on_points"),
 ])
 def test_settings_that_points_cannot_take_are_one_line(tmp_path, capsys, flags, message):
     """One error line (after the preset's line, which says what the preset chose), and no run made."""
