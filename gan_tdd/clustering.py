@@ -13,8 +13,6 @@ whose most common digit is their own, 83% without the deskewing (docs/unsupervis
 import warnings
 
 import numpy as np
-from scipy import ndimage
-from scipy.cluster.vq import kmeans2
 
 from gan_tdd.checks import require_int
 
@@ -42,6 +40,8 @@ def upright_shear(ink):
 def deskew(images):
     """Each image (count, height, width, channels) sheared so that its strokes stand upright
     (`upright_shear` of its channels' mean, above its darkest pixel), every channel alike."""
+    from scipy import ndimage  # here: a run whose clusters are cached never loads it
+
     images = np.asarray(images, np.float32)
     upright = np.empty_like(images)
     for index, image in enumerate(images):
@@ -83,6 +83,8 @@ def kmeans(features, clusters, seed=0, iterations=30):
     Raises:
         ValueError: fewer rows than clusters.
     """
+    from scipy.cluster.vq import kmeans2  # here, as ndimage: loaded only when clusters are found
+
     features = np.asarray(features, np.float64)
     if len(features) < clusters:
         raise ValueError(f"clusters must be at most the number of images ({len(features)}), got {clusters}")

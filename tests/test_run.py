@@ -34,18 +34,25 @@ class CtrlCAt(Callback):
 
 @pytest.fixture
 def build(tiny_arguments):
-    """A new tiny model, as a script (or its next process) builds it: its graph its own, since a
-    run adds a Checkpointer's Saver to it."""
+    """A new tiny model, as a script (or its next process) builds it."""
     return lambda: GANModel(**tiny_arguments)
 
 
+@pytest.fixture(scope="module")
+def model(tiny_arguments):
+    """A tiny model shared by this module's runs but not finalized: each run adds a Checkpointer's
+    Saver to its graph, which changes nothing another run reads (each opens a session of its own,
+    its variables started afresh)."""
+    return GANModel(**tiny_arguments)
+
+
 def test_a_run_leaves_checkpoints_grids_events_and_a_log_in_its_directory_and_calls_your_callback(
-        build, tiny_dataset, tmp_path):
+        model, tiny_dataset, tmp_path):
     """Two epochs of six steps: your callback sees both (numbered from 0, as in Keras), with the
     run's logs; the rest is on disk."""
     yours = EpochRecorder()
 
-    with TrainingRun(build(), tiny_dataset, tmp_path / "mine", callbacks=[yours], log_every=6) as run:
+    with TrainingRun(model, tiny_dataset, tmp_path / "mine", callbacks=[yours], log_every=6) as run:
         result = run.fit(epochs=2)
 
     directory = tmp_path / "mine"
@@ -77,8 +84,8 @@ def test_a_second_run_in_the_same_directory_resumes_and_trains_up_to_the_new_tot
     np.testing.assert_array_equal(np.load(tmp_path / "fixed_noise.npy"), noise)
 
 
-def test_ctrl_c_stops_after_the_step_with_a_checkpoint_of_it(build, tiny_dataset, tmp_path):
-    with TrainingRun(build(), tiny_dataset, tmp_path, callbacks=[CtrlCAt(step=4)]) as run:
+def test_ctrl_c_stops_after_the_step_with_a_checkpoint_of_it(model, tiny_dataset, tmp_path):
+    with TrainingRun(model, tiny_dataset, tmp_path, callbacks=[CtrlCAt(step=4)]) as run:
         result = run.fit(epochs=2)
 
     assert (result.status, result.step, result.epochs_done) == ("stopped", 4, 0)
@@ -86,12 +93,12 @@ def test_ctrl_c_stops_after_the_step_with_a_checkpoint_of_it(build, tiny_dataset
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-def test_a_loss_that_becomes_nan_ends_the_run_diverged_and_saves_nothing_after_it(build, tiny_images, tmp_path):
+def test_a_loss_that_becomes_nan_ends_the_run_diverged_and_saves_nothing_after_it(model, tiny_images, tmp_path):
     """Images of NaN past GANDataset's own check, as a bug in a data pipeline would make them."""
     dataset = GANDataset(tiny_images, noise_dim=4, batch_size=2, seed=0)
     dataset.images[:] = np.nan
 
-    with TrainingRun(build(), dataset, tmp_path) as run:
+    with TrainingRun(model, dataset, tmp_path) as run:
         result = run.fit(epochs=1)
 
     assert (result.status, result.step) == ("diverged", 1)
@@ -131,9 +138,9 @@ def test_a_directory_that_is_a_file_is_refused_by_name(tiny_model, tiny_dataset,
         TrainingRun(tiny_model, tiny_dataset, tmp_path / "taken")
 
 
-def test_the_run_reports_its_figures_as_plain_numbers(build, tiny_dataset, tmp_path):
+def test_the_run_reports_its_figures_as_plain_numbers(model, tiny_dataset, tmp_path):
     """What fit returns, plus where the run stands: JSON-ready."""
-    with TrainingRun(build(), tiny_dataset, tmp_path) as run:
+    with TrainingRun(model, tiny_dataset, tmp_path) as run:
         result = run.fit(epochs=1)
 
     assert json.loads(json.dumps(result.history))["d_loss"][0] == result.history["d_loss"][0]
@@ -147,27 +154,27 @@ class RaisesAtTheStart(Callback):
         raise RuntimeError("a bug in your callback")
 
 
-def test_a_callback_that_raises_ends_the_run_with_its_error_and_gives_ctrl_c_back(build, tiny_dataset, tmp_path):
+def test_a_callback_that_raises_ends_the_run_with_its_error_and_gives_ctrl_c_back(model, tiny_dataset, tmp_path):
     """Ctrl-C's handler started in on_train_begin, before yours raised there: it is given back."""
-    with TrainingRun(build(), tiny_dataset, tmp_path, callbacks=[RaisesAtTheStart()]) as run:
+    with TrainingRun(model, tiny_dataset, tmp_path, callbacks=[RaisesAtTheStart()]) as run:
         with pytest.raises(RuntimeError, match="a bug in your callback"):
             run.fit(epochs=1)
 
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
-def test_the_run_says_which_device_it_trains_on(build, tiny_dataset, tmp_path, monkeypatch):
+def test_the_run_says_which_device_it_trains_on(model, tiny_dataset, tmp_path, monkeypatch):
     """TensorFlow places the graph on a GPU when there is one, with no flag; the run says which."""
     from gan_tdd.quiet_tensorflow import tf
 
     monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: [])
     said = []
-    with TrainingRun(build(), tiny_dataset, tmp_path / "cpu", say=said.append) as run:
+    with TrainingRun(model, tiny_dataset, tmp_path / "cpu", say=said.append) as run:
         run.open()
     gpu = tf.config.PhysicalDevice(name="/physical_device:GPU:0", device_type="GPU")
     monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: [gpu] if kind == "GPU" else [])
     monkeypatch.setattr(tf.config.experimental, "get_device_details", lambda device: {"device_name": "NVIDIA H200"})
-    with TrainingRun(build(), tiny_dataset, tmp_path / "gpu", say=said.append) as run:
+    with TrainingRun(model, tiny_dataset, tmp_path / "gpu", say=said.append) as run:
         run.open()
 
     assert said == ["device: CPU (TensorFlow finds no GPU)", "device: GPU 0, NVIDIA H200"]

@@ -31,6 +31,7 @@ def test_data_ring_trains_the_plain_gan_on_points_with_the_preset_it_prints(tmp_
     assert "epoch 1: " in (run / "train.log").read_text() and " of 8 modes covered" in (run / "train.log").read_text()
 
 
+@pytest.mark.slow(reason="a second run on points through the ring test's path; packing's own tests are fast")
 def test_pack_2_trains_a_discriminator_that_judges_two_points_at_once(tmp_path):
     run = train_ring(tmp_path, "--pack", "2")
 
