@@ -31,14 +31,22 @@ def model_with_linear_discriminator(pack):
                     seed=0)
 
 
+@pytest.fixture(scope="module")
+def linear_model():
+    """The GAN with the linear D, shared by this module's tests but not finalized: each callback's
+    set_model adds its arrows' ops, which change nothing another test reads (each opens a session
+    of its own)."""
+    return model_with_linear_discriminator(pack=1)
+
+
 def sigmoid(x):
     return 1 / (1 + np.exp(-x))
 
 
 @pytest.mark.parametrize("pack", [pytest.param(1, id="plain"), pytest.param(2, id="packed")])
-def test_the_heat_map_is_ds_output_at_each_place(pack, tmp_path):
+def test_the_heat_map_is_ds_output_at_each_place(pack, linear_model, tmp_path):
     """Plain: sigmoid(x + 2y). Packed by 2, a pack of copies of (x, y): sigmoid(4x + 6y)."""
-    model = model_with_linear_discriminator(pack)
+    model = linear_model if pack == 1 else model_with_linear_discriminator(pack)
     frames = PointFramesCallback(tmp_path, ring())
     points = ring().sample(8, seed=0)
     with v1.Session(graph=model.graph) as session:
@@ -50,10 +58,10 @@ def test_the_heat_map_is_ds_output_at_each_place(pack, tmp_path):
     np.testing.assert_allclose(outputs, sigmoid(places @ slope), rtol=1e-5)
 
 
-def test_the_arrows_are_minus_the_generator_losss_gradient_at_the_generated_points(tmp_path):
+def test_the_arrows_are_minus_the_generator_losss_gradient_at_the_generated_points(linear_model, tmp_path):
     """Non-saturating: g_loss = mean softplus(-l), l = x + 2y; minus its gradient at point i is
     sigmoid(-l_i) (1, 2) / n."""
-    model = model_with_linear_discriminator(pack=1)
+    model = linear_model
     frames = PointFramesCallback(tmp_path, ring())
     noise = np.random.default_rng(0).standard_normal((4, 2)).astype(np.float32)
     with v1.Session(graph=model.graph) as session:
@@ -65,9 +73,9 @@ def test_the_arrows_are_minus_the_generator_losss_gradient_at_the_generated_poin
     np.testing.assert_allclose(moves, sigmoid(-logits)[:, None] * np.array([1.0, 2.0]) / 4, rtol=1e-4)
 
 
-def test_a_frame_every_n_steps_and_a_gif_of_them_at_the_end(tmp_path):
+def test_a_frame_every_n_steps_and_a_gif_of_them_at_the_end(linear_model, tmp_path):
     """8 points in batches of 4, 3 epochs: 6 steps; frames at steps 0, 2, 4, 6."""
-    model = model_with_linear_discriminator(pack=1)
+    model = linear_model
     frames = PointFramesCallback(tmp_path, ring(), every=2, points=8, arrows=4)
     with v1.Session(graph=model.graph) as session:
         model.initialize(session)
@@ -78,8 +86,8 @@ def test_a_frame_every_n_steps_and_a_gif_of_them_at_the_end(tmp_path):
         "progress.gif", "step-000000.png", "step-000002.png", "step-000004.png", "step-000006.png"]
 
 
-def test_with_a_logdir_each_frame_is_an_image_in_tensorboard_at_its_step(tmp_path):
-    model = model_with_linear_discriminator(pack=1)
+def test_with_a_logdir_each_frame_is_an_image_in_tensorboard_at_its_step(linear_model, tmp_path):
+    model = linear_model
     frames = PointFramesCallback(tmp_path / "frames", ring(), every=3, points=8, arrows=4, logdir=tmp_path / "tb")
     with v1.Session(graph=model.graph) as session:
         model.initialize(session)
