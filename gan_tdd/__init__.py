@@ -12,6 +12,7 @@ The library, in the order a GAN is built and trained:
     callbacks/         the extension point of fit: summaries, logs, grids, checkpoints, ...
     checkpoints.py     Checkpointer: save and restore a model
     run.py             TrainingRun: fit in a directory of its own, with checkpoints, resume, Ctrl-C, grids
+    logs.py            a run's train.log
     evaluation/        MNIST score, Fréchet distance and a classifier to compute them
     clustering.py      clusters of images found without labels (principal components, k-means)
     models/            conditional GAN, ACGAN, self-conditioned GAN, InfoGAN (auxiliary_losses.py)

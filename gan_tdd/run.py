@@ -22,6 +22,8 @@ import numpy as np
 
 from gan_tdd.callbacks.base import Callback
 from gan_tdd.checks import require_int
+from gan_tdd.data import fixed_noise
+from gan_tdd.logs import log_to_file, stop_logging
 
 # The grid's fixed noise, kept in the directory so that a resumed run draws the same samples.
 FIXED_NOISE_FILE = "fixed_noise.npy"
@@ -122,7 +124,7 @@ class TrainingRun:
             return self.resumed_from
         self.directory.mkdir(parents=True, exist_ok=True)
         # From here on, so that a checkpoint that cannot be restored is in the log too.
-        self._log_handler = _log_to_file(self.directory / "train.log")
+        self._log_handler = log_to_file(self.directory / "train.log")
         if self._checkpointer is None:
             self._checkpointer = Checkpointer(self.model, self.directory / "checkpoints")
         self.say(describe_device())
@@ -146,7 +148,7 @@ class TrainingRun:
             self.session.close()
             self.session = None
         if self._log_handler is not None:
-            _stop_logging(self._log_handler)
+            stop_logging([self._log_handler])
             self._log_handler = None
 
     def fit(self, epochs):
@@ -197,14 +199,11 @@ class TrainingRun:
     def _grid(self):
         """The default pictures: a grid of 64 fixed noise vectors' samples per epoch, for images."""
         from gan_tdd.callbacks import SampleGridCallback
-        from gan_tdd.data import fixed_noise
 
         if len(self.model.image_shape) == 1:
             return None
-        path = self.directory / FIXED_NOISE_FILE
-        if not path.exists():
-            save_whole(path, fixed_noise(64, self.model.noise_dim, seed=0))
-        return SampleGridCallback(self.directory / "samples", noise=np.load(path))
+        return SampleGridCallback(self.directory / "samples",
+                                  noise=kept_noise(self.directory, 64, self.model.noise_dim, seed=0))
 
 
 def describe_device():
@@ -222,6 +221,15 @@ def describe_device():
     return f"device: GPU 0{', ' + name if name else ''}" + (f" (of {len(gpus)})" if len(gpus) > 1 else "")
 
 
+def kept_noise(directory, count, noise_dim, seed):
+    """The fixed noise behind a run's grids: drawn once, kept in DIRECTORY/fixed_noise.npy and read
+    back from there when the run resumes, so that its grids go on drawing the same samples."""
+    path = Path(directory) / FIXED_NOISE_FILE
+    if not path.exists():
+        save_whole(path, fixed_noise(count, noise_dim, seed))
+    return np.load(path)
+
+
 def save_whole(path, array):
     """np.save, renamed into place whole: a run killed while writing never leaves half a file."""
     path = Path(path)
@@ -229,19 +237,3 @@ def save_whole(path, array):
     np.save(partial, array)
     os.replace(partial, path)
 
-
-def _log_to_file(path):
-    """Send the "gan_tdd" logger's lines, info and above, to `path` too; returns the handler."""
-    logger = logging.getLogger("gan_tdd")
-    if logger.level == logging.NOTSET or logger.level > logging.INFO:
-        logger.setLevel(logging.INFO)
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    logger.addHandler(handler)
-    return handler
-
-
-def _stop_logging(handler):
-    """Detach and close the handler, so that a later run in this process logs to its own file only."""
-    logging.getLogger("gan_tdd").removeHandler(handler)
-    handler.close()

@@ -9,8 +9,9 @@ from gan_tdd.cli.flags import train_parser
 from gan_tdd.cli.runs import check_run_directory, new_run_directory
 from gan_tdd.cli.settings import (DATA_PRESETS, LABELLED_MODELS, MODEL_PRESETS, POINT_COUNT, POINT_SETS,
                                   RunSettings)
-from gan_tdd.cli.terminal import stop_logging, warnings_to_terminal
+from gan_tdd.cli.terminal import warnings_to_terminal
 from gan_tdd.cli.usage import UsageError
+from gan_tdd.logs import stop_logging
 
 
 def _settings_for(args, argv):
@@ -358,18 +359,12 @@ def _grid_inputs(settings, noise):
 
 
 def _fixed_noise(run_directory, settings):
-    """The noise behind the sample grids: drawn once per run, read back when it resumes; 64
-    vectors, or 100 for a labelled model's ten rows of ten."""
-    import numpy as np
+    """The noise behind the sample grids (gan_tdd.run.kept_noise): 64 vectors, or ten per class
+    for a labelled model's rows of ten."""
+    from gan_tdd.run import kept_noise
 
-    from gan_tdd.data import fixed_noise
-    from gan_tdd.run import FIXED_NOISE_FILE, save_whole
-
-    path = run_directory / FIXED_NOISE_FILE
-    if not path.exists():
-        count = 10 * settings.classes if settings.model in LABELLED_MODELS else 64
-        save_whole(path, fixed_noise(count, settings.noise_dim, settings.seed))
-    return np.load(path)
+    count = 10 * settings.classes if settings.model in LABELLED_MODELS else 64
+    return kept_noise(run_directory, count, settings.noise_dim, settings.seed)
 
 
 def _evaluation_callbacks(settings, dataset, run_directory):

@@ -62,7 +62,8 @@ def train_image_to_image(run_directory, settings, dataset, model, resuming):
 
     from gan_tdd.checkpoints import Checkpointer
     from gan_tdd.callbacks import StopOnInterrupt
-    from gan_tdd.cli.terminal import log_to_file, stop_logging
+    from gan_tdd.cli.terminal import warnings_to_terminal
+    from gan_tdd.logs import log_to_file, stop_logging
 
     logger = logging.getLogger("gan_tdd")
     checkpointer = Checkpointer(model, run_directory / "checkpoints")
@@ -71,7 +72,7 @@ def train_image_to_image(run_directory, settings, dataset, model, resuming):
     originals = grid_originals(settings, dataset)
     damaged = fixed_damage(settings)(originals)
     model.stop_training = False
-    handlers = log_to_file(run_directory / "train.log")
+    handlers = [log_to_file(run_directory / "train.log"), warnings_to_terminal()]
     try:
         print(f"run directory: {run_directory}", file=sys.stderr)
         with tf.compat.v1.Session(graph=model.graph) as session:
