@@ -17,7 +17,7 @@ import numpy as np
 from scipy.spatial.distance import cdist, pdist
 
 from gan_tdd.callbacks.base import Callback
-from gan_tdd.data import bytes_to_gan_range, fixed_noise
+from gan_tdd.data import fixed_noise, in_gan_range
 
 
 class Diagnostics(Callback):
@@ -46,11 +46,10 @@ class Diagnostics(Callback):
         super().set_model(model, session, dataset)
         self.noise = fixed_noise(self.samples, model.noise_dim, self.seed)
         real = dataset.images[np.random.default_rng(self.seed).permutation(len(dataset.images))[:self.samples]]
-        # uint8 pictures as the model sees them, in [-1, 1]
-        self.real_distance = mean_pairwise_distance(bytes_to_gan_range(real) if real.dtype == np.uint8 else real)
+        self.real_distance = mean_pairwise_distance(in_gan_range(real))
         reference = dataset.images[np.random.default_rng(self.seed + 1).permutation(len(dataset.images))[
             :self.REFERENCE]]
-        self.reference = bytes_to_gan_range(reference) if reference.dtype == np.uint8 else reference
+        self.reference = in_gan_range(reference)
         # A training picture's own nearest other picture, for the first `samples` of them.
         self.real_nearest = mean_nearest_distance(self.reference[:self.samples], self.reference, leave_out_self=True)
         self.p_fake = []

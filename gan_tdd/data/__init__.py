@@ -9,9 +9,10 @@
 They need only numpy (and Pillow for pictures), so the command line can check a data file before
 TensorFlow loads.
 """
-from gan_tdd.data.dataset import GANDataset, as_gan_images, bytes_to_gan_range, fixed_noise
+from gan_tdd.data.dataset import (GANDataset, as_gan_images, bytes_to_gan_range, fixed_noise,
+                                  in_gan_range)
 from gan_tdd.data.errors import DataError
 from gan_tdd.data.files import load_idx, load_images, load_labelled_images, load_mnist, load_npz, mnist_path
 
-__all__ = ["DataError", "GANDataset", "as_gan_images", "bytes_to_gan_range", "fixed_noise", "load_idx",
-           "load_images", "load_labelled_images", "load_mnist", "load_npz", "mnist_path"]
+__all__ = ["DataError", "GANDataset", "as_gan_images", "bytes_to_gan_range", "fixed_noise", "in_gan_range",
+           "load_idx", "load_images", "load_labelled_images", "load_mnist", "load_npz", "mnist_path"]

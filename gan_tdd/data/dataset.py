@@ -19,8 +19,13 @@ def as_gan_images(images, name="images"):
     Raises:
         ValueError: the array has the wrong rank, is empty, is not numeric, or is out of range.
     """
-    array = checked_images(images, name)
-    return bytes_to_gan_range(array) if array.dtype == np.uint8 else array
+    return in_gan_range(checked_images(images, name))
+
+
+def in_gan_range(images):
+    """Images as the model sees them: uint8 pixels scaled to [-1, 1] (`bytes_to_gan_range`), an
+    array of floats (images already in range, or points) as it is."""
+    return bytes_to_gan_range(images) if images.dtype == np.uint8 else images
 
 
 def bytes_to_gan_range(images):
@@ -177,7 +182,7 @@ class GANDataset:
         start = self._position * self.batch_size
         indices = self._order[start:start + self.batch_size]
         batch = self.images[indices]
-        self.last_batch = bytes_to_gan_range(batch) if batch.dtype == np.uint8 else batch
+        self.last_batch = in_gan_range(batch)
         if self.labels is not None:
             self.last_labels = self.labels[indices]
         self._position += 1

@@ -7,7 +7,7 @@ from gan_tdd.quiet_tensorflow import tf
 from gan_tdd.callbacks.base import Callback
 from gan_tdd.callbacks.summary import event_writer
 from gan_tdd.checks import require_int
-from gan_tdd.data import bytes_to_gan_range, fixed_noise, load_mnist
+from gan_tdd.data import fixed_noise, in_gan_range, load_mnist
 from gan_tdd.evaluation.evaluator import Evaluator
 from gan_tdd.evaluation.metrics import clustering_accuracy
 from gan_tdd.models import InfoGANModel, LabelledGANModel, SelfConditionedGANModel
@@ -101,7 +101,7 @@ class EvaluationCallback(Callback):
         self.history.append(metrics)
         if logs is not None:  # plain numbers only: the lists go to the log line and TensorBoard
             logs.update({name: value for name, value in metrics.items()
-                         if name not in ("epoch", "q_digits") and isinstance(value, (int, float))})
+                         if name != "epoch" and isinstance(value, (int, float))})
         self._log(metrics)
         if self.writer is not None:
             self._write(metrics, int(self.session.run(self.model.g_step)))
@@ -131,10 +131,9 @@ class EvaluationCallback(Callback):
             images, labels = load_mnist("test")
             self.real_digits = (images[:1000], labels[:1000])
         images, labels = self.real_digits
-        images = bytes_to_gan_range(images) if images.dtype == np.uint8 else images
-        accuracy, _ = clustering_accuracy(self.model.q_categories(self.session, images), labels,
-                                          groups=self.model.categorical_dim, classes=10)
-        return {"q_accuracy": accuracy, "q_digits": len(labels)}
+        categories = self.model.q_categories(self.session, in_gan_range(images))
+        accuracy, _ = clustering_accuracy(categories, labels, groups=self.model.categorical_dim, classes=10)
+        return {"q_accuracy": accuracy}
 
     def _log(self, metrics):
         histogram = " ".join(f"{fraction:.2f}" for fraction in metrics["class_histogram"])
@@ -145,7 +144,7 @@ class EvaluationCallback(Callback):
         if "code_class_match" in metrics:
             digits = " ".join("-" if digit is None else str(digit) for digit in metrics["code_to_digit"])
             asked = (f" code_class_match {metrics['code_class_match']:.3f} digit of each code [{digits}]"
-                     f" q_accuracy {metrics['q_accuracy']:.3f} on {metrics['q_digits']} real digits")
+                     f" q_accuracy {metrics['q_accuracy']:.3f} on {len(self.real_digits[1])} real digits")
         self.logger.info("epoch %d evaluation on %d samples: mnist_score %.3f frechet_distance %.3f "
                          "classes_covered %d class_histogram [%s]%s", metrics["epoch"], self.sample_count,
                          metrics["mnist_score"], metrics["frechet_distance"],

@@ -204,3 +204,13 @@ def test_points_are_served_as_floats_wherever_they_lie():
 
     assert dataset.image_shape == (2,) and batch.shape == (2, 2)
     assert {tuple(point) for point in batch} <= {tuple(point) for point in points}
+
+
+def test_in_gan_range_scales_bytes_and_leaves_floats_as_they_are():
+    """uint8 0, 255 become -1, 1; float images (or points) are passed on untouched."""
+    from gan_tdd.data import in_gan_range
+
+    points = np.array([[3.5, -4.0]], np.float32)
+
+    assert in_gan_range(np.array([0, 255], np.uint8)).tolist() == [-1.0, 1.0]
+    assert in_gan_range(points) is points
