@@ -68,20 +68,18 @@ def load_labelled_folder(folder, image_size=None, channels=None):
         DataError: as `load_folder`, or a picture outside the class folders, or fewer than two classes.
     """
     folder = Path(folder)
-    loose = [path for path in picture_paths(folder) if path.parent == folder]
+    paths = picture_paths(folder)
+    loose = [path for path in paths if path.parent == folder]
     if loose:
         raise DataError(f"{len(loose)} picture{'s' if len(loose) > 1 else ''} lie{'' if len(loose) > 1 else 's'} "
                         f"in {folder} itself: a folder with labels holds one subfolder per class "
                         f"(DIR/CLASS/*.png), e.g. {loose[0].name} in {folder}/CLASS/")
-    classes = class_names(folder)
+    classes = _classes_of(folder, paths)
     if len(classes) < 2:
         held = f"one class folder, {classes[0]}" if classes else "no class folder"
         raise DataError(f"{folder} holds {held}: labels need two classes or more (DIR/CLASS/*.png)")
-    paths, labels = [], []
-    for label, name in enumerate(classes):
-        found = picture_paths(folder / name)
-        paths += found
-        labels += [label] * len(found)
+    label_of = {name: label for label, name in enumerate(classes)}
+    labels = [label_of[path.relative_to(folder).parts[0]] for path in paths]
     images, kept = _read(folder, paths, image_size, channels)
     return images, np.asarray(labels, np.int64)[kept], classes
 
@@ -89,7 +87,12 @@ def load_labelled_folder(folder, image_size=None, channels=None):
 def class_names(folder):
     """The class folders of a folder with labels, in the order of their numbers: the names of its
     subfolders that hold pictures, sorted."""
-    return sorted(path.name for path in Path(folder).iterdir() if path.is_dir() and picture_paths(path))
+    return _classes_of(Path(folder), picture_paths(folder))
+
+
+def _classes_of(folder, paths):
+    """The sorted names of the subfolders of `folder` that the pictures at `paths` lie in."""
+    return sorted({path.relative_to(folder).parts[0] for path in paths if path.parent != folder})
 
 
 def _read(folder, paths, image_size, channels):
