@@ -1,11 +1,13 @@
 """The losses that a second head of the discriminator adds to the GAN losses of `gan_tdd.losses`.
 
-    acgan_*_class_loss           Odena et al. 2017   https://arxiv.org/abs/1610.09585
-    mutual_information_penalty   Chen et al. 2016    https://arxiv.org/abs/1606.03657
+    acgan_*_class_loss               Odena et al. 2017   https://arxiv.org/abs/1610.09585
+    mutual_information_penalty       Chen et al. 2016    https://arxiv.org/abs/1606.03657
+    self_augmented_clustering_loss   Hu et al. 2017      https://arxiv.org/abs/1702.08720
 
-Both are cross-entropies of what a head predicts against what the generator was given (a
-class, or InfoGAN's code), and both are added, with a weight, to the adversarial losses. A
-conditional GAN (Mirza & Osindero 2014) needs none of them: its discriminator reads the label
+The first two are cross-entropies of what a head predicts against what the generator was given
+(a class, or InfoGAN's code), added with a weight to the adversarial losses. The third needs no
+generator: it asks a categorical head to cluster real images by itself (InfoGAN's Q, on MNIST).
+A conditional GAN (Mirza & Osindero 2014) needs none of them: its discriminator reads the label
 with the image, and the GAN losses apply unchanged.
 """
 from gan_tdd.quiet_tensorflow import tf
@@ -91,3 +93,38 @@ def mutual_information_penalty(categorical_logits, categorical_code, continuous_
     continuous = 0.5 * tf.reduce_mean(tf.reduce_sum(tf.square(continuous_means - continuous_code), axis=1))
     return (categorical_weight * class_cross_entropy(categorical_logits, categorical_code)
             + continuous_weight * continuous)
+
+
+def self_augmented_clustering_loss(logits, moved_logits):
+    """How far a categorical head is from clustering images by itself: naming each image's
+    category surely, every category equally often, and the same category after a small move.
+
+    loss = mean_x KL(p(x) || p(moved x)) + mean_x H(p(x)) - H(mean_x p(x))
+
+    with p the head's softmax and H the entropy. The last two terms are minus the mutual
+    information between an image and its category over the batch (regularized information
+    maximization: Krause et al. 2010; CatGAN, Springenberg 2016); the first asks a moved image
+    (turned, zoomed or shifted a little: `gan_tdd.augmentation`) to keep its image's categories,
+    which are the target, held fixed: IMSAT's self-augmented training (Hu et al. 2017,
+    https://arxiv.org/abs/1702.08720). Its lowest value, -log(categories), is reached by a head
+    that is sure of each image, uses every category equally, and does not change its mind.
+
+    InfoGAN's Q trained on it over real images clusters them as it reads codes from generated
+    ones; the generator, whose codes Q must read back, then draws Q's clusters (on MNIST, the
+    digits: docs/unsupervised.md).
+
+    Args:
+        logits: the head's logits on a batch of images, shape (batch, categories).
+        moved_logits: its logits on the same images, each moved, same shape.
+
+    Returns:
+        A scalar tensor, >= -log(categories).
+    """
+    probabilities = tf.nn.softmax(logits)
+    log_probabilities = tf.nn.log_softmax(logits)
+    target, log_target = tf.stop_gradient(probabilities), tf.stop_gradient(log_probabilities)
+    moved = tf.reduce_mean(tf.reduce_sum(target * (log_target - tf.nn.log_softmax(moved_logits)), axis=1))
+    conditional_entropy = -tf.reduce_mean(tf.reduce_sum(probabilities * log_probabilities, axis=1))
+    marginal = tf.reduce_mean(probabilities, axis=0)
+    marginal_entropy = -tf.reduce_sum(marginal * tf.math.log(marginal + 1e-12))
+    return moved + conditional_entropy - marginal_entropy

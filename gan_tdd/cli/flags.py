@@ -70,7 +70,11 @@ def sample_parser():
                              "(default: every class in turn)")
     parser.add_argument("--code", type=non_negative_int, default=None,
                         help="the categorical code to draw from, for a run of --model infogan "
-                             "(default: every value in turn)")
+                             "(default: a row of ten for each value in turn)")
+    parser.add_argument("--sweep", type=non_negative_int, default=None, metavar="K",
+                        help="for a run of --model infogan: continuous code K goes from -1 to 1 along "
+                             "each row of ten, one noise vector per row (default: every continuous code 0, "
+                             "ten noise vectors per row)")
     parser.add_argument("--overwrite", action="store_true", help="replace --output if it exists")
     return _add_verbose(parser)
 

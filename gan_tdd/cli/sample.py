@@ -29,31 +29,35 @@ def sample(argv):
         raise UsageError(f"argument --digit: the run's model, {settings.model}, draws no labels "
                          "(train with --model conditional or acgan)"
                          + ("; choose its code with --code" if settings.model == "infogan" else ""))
-    if args.code is not None and settings.model != "infogan":
-        raise UsageError(f"argument --code: the run's model, {settings.model}, has no code "
-                         "(train with --model infogan)"
-                         + ("; choose its class with --digit" if settings.model in LABELLED_MODELS else ""))
+    for flag, value in (("code", args.code), ("sweep", args.sweep)):
+        if value is not None and settings.model != "infogan":
+            raise UsageError(f"argument --{flag}: the run's model, {settings.model}, has no code "
+                             "(train with --model infogan)"
+                             + ("; choose its class with --digit" if settings.model in LABELLED_MODELS else ""))
     if args.digit is not None and args.digit >= settings.classes:
         raise UsageError(f"argument --digit: the run's classes are 0 to {settings.classes - 1}, got {args.digit}")
-    if args.code is not None and args.code > 9:
-        raise UsageError(f"argument --code: must be 0 to 9, got {args.code}")
+    if args.code is not None and args.code >= settings.categorical_dim:
+        raise UsageError(f"argument --code: must be 0 to {settings.categorical_dim - 1}, got {args.code}")
+    if args.sweep is not None and args.sweep >= settings.continuous_dim:
+        raise UsageError(f"argument --sweep: the run's continuous codes are 0 to {settings.continuous_dim - 1}, "
+                         f"got {args.sweep}")
 
     import numpy as np
     from gan_tdd.quiet_tensorflow import tf
 
     from gan_tdd.checkpoints import Checkpointer
-    from gan_tdd.data import fixed_noise
     from gan_tdd.images import save_grid
+    from gan_tdd.models.infogan import GRID_COLUMNS
 
     model = settings.build_model()
     checkpointer = Checkpointer(model, checkpoints)
-    noise = fixed_noise(args.count, settings.noise_dim, args.seed)
+    noise, choice = _noise_and_choice(args, settings, model)
     with tf.compat.v1.Session(graph=model.graph) as session:
         try:
             checkpointer.restore(session)
         except FileNotFoundError as error:
             raise UsageError(f"argument --run: {error}") from None
-        images = model.generate(session, noise, **_choice(args, model))
+        images = model.generate(session, noise, **choice)
     points = settings.data in POINT_SETS
     if output.suffix == ".npy":
         np.save(output, images.astype(np.float32))
@@ -65,18 +69,28 @@ def sample(argv):
         save_frame(render_frame(mixture.extent, np.full(1, 0.5), mixture.sample(len(images), seed=args.seed),
                                 images), output)
     else:
-        save_grid(images, output)
+        save_grid(images, output, columns=GRID_COLUMNS if settings.model == "infogan" else None)
     print(f"wrote {args.count} {'points' if points else 'images'} to {output}", file=sys.stderr)
     return 0
 
 
-def _choice(args, model):
-    """What to draw: a labelled run's --digit, an InfoGAN run's --code (continuous codes 0), or
-    nothing, for the model's default (every class or code in turn)."""
+def _noise_and_choice(args, settings, model):
+    """The noise and what to draw from it: a labelled run's --digit; an InfoGAN run's pictures in
+    its one layout (gan_tdd.models.infogan.code_grid: rows of ten, a categorical code per row, or
+    --code in every row, and --sweep's continuous code from -1 to 1 along each row); or nothing,
+    for the model's default (every class in turn)."""
     import numpy as np
 
+    from gan_tdd.data import fixed_noise
+
+    if settings.model == "infogan":
+        from gan_tdd.models.infogan import code_grid
+
+        noise_index, categorical, continuous = code_grid(args.count, model.categorical_dim, model.continuous_dim,
+                                                         code=args.code, sweep=args.sweep)
+        return fixed_noise(noise_index.max() + 1, settings.noise_dim, args.seed)[noise_index], {
+            "codes": (categorical, continuous)}
+    noise = fixed_noise(args.count, settings.noise_dim, args.seed)
     if args.digit is not None:
-        return {"labels": np.full(args.count, args.digit)}
-    if args.code is not None:
-        return {"codes": (np.full(args.count, args.code), np.zeros((args.count, model.continuous_dim), np.float32))}
-    return {}
+        return noise, {"labels": np.full(args.count, args.digit)}
+    return noise, {}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from gan_tdd.cli.flags import train_parser
 from gan_tdd.cli.runs import check_run_directory, new_run_directory
-from gan_tdd.cli.settings import (DATA_PRESETS, LABELLED_MODELS, MODEL_PRESETS, POINT_COUNT, POINT_SETS,
-                                  RunSettings)
+from gan_tdd.cli.settings import (DATA_PRESETS, INFOGAN_SETTINGS, LABELLED_MODELS, MODEL_PRESETS, POINT_COUNT,
+                                  POINT_SETS, RunSettings)
 from gan_tdd.cli.terminal import warnings_to_terminal
 from gan_tdd.cli.usage import UsageError
 from gan_tdd.logs import stop_logging
@@ -48,7 +48,8 @@ GAN_LOOP_FLAGS = {"k_steps", "pretrain_d_steps", "learning_rate_decay", "network
 IMAGE_TO_IMAGE_FLAGS = {"damage", "adversarial_weight"}
 # The flags of one model alone.
 MODEL_FLAGS = {"clusters": ("self-conditioned",), "conditioning": ("conditional", "self-conditioned"),
-               "pack": ("gan",), "generator": ("gan",), "discriminator": ("gan",)}
+               "pack": ("gan",), "generator": ("gan",), "discriminator": ("gan",),
+               **dict.fromkeys(INFOGAN_SETTINGS, ("infogan",))}
 CLUSTERS_FILE = "clusters.npy"
 # In the cached clusters' names: a change to gan_tdd.clustering that finds other clusters changes it.
 CLUSTERING_VERSION = "thumbnails32-deskewed-pca50-kmeans++"
@@ -344,17 +345,18 @@ def _pictures(settings, run_directory):
 
 def _grid_inputs(settings, noise):
     """What the sample grids draw. A labelled model: one row per digit, 10 rows of 10. InfoGAN:
-    one row per categorical code, and along each row its first continuous code swept from -1 to 1
-    (the others at 0), one noise vector per row, so a row shows what that code does."""
+    its one layout (gan_tdd.models.infogan.code_grid): a row per categorical code, the same ten
+    noise vectors down the columns, so that what changes down a column is the code alone."""
     import numpy as np
 
     if settings.model in LABELLED_MODELS:
         return {"noise": noise, "labels": np.repeat(np.arange(settings.classes), 10), "columns": 10}
     if settings.model == "infogan":
-        sweep = np.zeros((100, 2), np.float32)
-        sweep[:, 0] = np.tile(np.linspace(-1, 1, 10), 10)
-        return {"noise": np.repeat(noise[:10], 10, axis=0), "codes": (np.repeat(np.arange(10), 10), sweep),
-                "columns": 10}
+        from gan_tdd.models.infogan import code_grid
+
+        noise_index, categorical, continuous = code_grid(10 * settings.categorical_dim, settings.categorical_dim,
+                                                         settings.continuous_dim)
+        return {"noise": noise[noise_index], "codes": (categorical, continuous), "columns": 10}
     return {"noise": noise}
 
 

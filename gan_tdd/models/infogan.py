@@ -5,7 +5,8 @@ Generative Adversarial Nets", https://arxiv.org/abs/1606.03657
 """
 import numpy as np
 
-from gan_tdd.auxiliary_losses import mutual_information_penalty
+from gan_tdd.augmentation import random_affine
+from gan_tdd.auxiliary_losses import mutual_information_penalty, self_augmented_clustering_loss
 from gan_tdd.checks import require_int, require_non_negative_number, require_positive_number
 from gan_tdd.layers import dense
 from gan_tdd.model import GANModel
@@ -13,6 +14,45 @@ from gan_tdd.networks import get_discriminator_features
 from gan_tdd.quiet_tensorflow import tf
 
 v1 = tf.compat.v1
+
+GRID_COLUMNS = 10
+
+
+def code_grid(count, categorical_dim, continuous_dim, code=None, sweep=None):
+    """InfoGAN's one picture layout: what each of `count` images draws, in rows of ten.
+
+    Row r draws categorical code r mod categorical_dim, or `code` in every row. Along a row:
+    - without `sweep`, ten noise vectors, the same ten in each row of a run of different codes,
+      so that down a column only the categorical code changes; continuous codes 0;
+    - with `sweep` = K, one noise vector per row (again shared by a run of different codes), and
+      continuous code K going from -1 to 1 in ten steps, the others 0.
+    Rows that draw the same code never share noise: the k-th row of each code takes the k-th
+    noise vector (or the k-th ten).
+
+    Returns:
+        (noise_index, categorical, continuous): which noise vector each image draws, integers of
+        shape (count,); its categorical code, shape (count,); its continuous codes, shape
+        (count, continuous_dim). `model.generate(session, noise[noise_index], codes=(categorical,
+        continuous))` draws the grid; `gan_tdd.images.save_grid(images, path, columns=10)` saves it.
+
+    Raises:
+        ValueError: a code or a sweep the model does not have.
+    """
+    if code is not None and not 0 <= code < categorical_dim:
+        raise ValueError(f"code must be in [0, {categorical_dim}), got {code}")
+    if sweep is not None and not 0 <= sweep < continuous_dim:
+        raise ValueError(f"sweep must be a continuous code in [0, {continuous_dim}), got {sweep}")
+    row, column = np.divmod(np.arange(count), GRID_COLUMNS)
+    categorical = row % categorical_dim if code is None else np.full(count, code)
+    # How many rows before this one drew the same code.
+    repeat = row // categorical_dim if code is None else row
+    continuous = np.zeros((count, continuous_dim), np.float32)
+    if sweep is None:
+        noise_index = repeat * GRID_COLUMNS + column
+    else:
+        noise_index = repeat
+        continuous[:, sweep] = np.linspace(-1, 1, GRID_COLUMNS)[column]
+    return noise_index, categorical, continuous
 
 
 class InfoGANModel(GANModel):
@@ -30,12 +70,13 @@ class InfoGANModel(GANModel):
 
     Named tensors, besides GANModel's: `categorical_code`, `continuous_code`,
     `q_categorical_logits`, `q_continuous_means`, `d_adversarial_loss`, `g_adversarial_loss`,
-    `mutual_information_penalty`; `d_loss` and `g_loss` are the totals.
+    `mutual_information_penalty`, with a clustering_weight `clustering_loss`; `d_loss` and
+    `g_loss` are the totals.
     """
 
     def __init__(self, noise_dim=62, image_shape=(28, 28, 1), *, categorical_dim=10, continuous_dim=2,
-                 categorical_weight=1.0, continuous_weight=1.0, networks="dcgan", discriminator_width=64,
-                 **options):
+                 categorical_weight=1.0, continuous_weight=1.0, clustering_weight=0.0, augmentation=None,
+                 networks="dcgan", discriminator_width=64, **options):
         """Args:
             noise_dim: the length of the incompressible noise (62 in the paper's MNIST model).
             categorical_dim: the choices of the categorical code.
@@ -44,6 +85,16 @@ class InfoGANModel(GANModel):
                 1 in the paper).
             continuous_weight: the weight of Q's continuous negative log-likelihood in both
                 losses (see `gan_tdd.auxiliary_losses.mutual_information_penalty`).
+            clustering_weight: the weight in d_loss of Q's clustering of the real images
+                (`gan_tdd.auxiliary_losses.self_augmented_clustering_loss`: Q names each real
+                image's category surely, every category equally often, and the same one for the
+                image moved a little). 0, the paper's InfoGAN, where Q sees generated images
+                alone. With it, Q's categories are clusters of the data, and G, whose codes Q
+                must read back, draws them: on MNIST, the digits (docs/unsupervised.md). It
+                costs a third pass of D's body, on the moved real images.
+            augmentation: the small moves of that clustering, a function images -> images;
+                None for `gan_tdd.augmentation.random_affine()` (turns of up to 15 degrees,
+                zooms of 10%, shifts of 2 pixels).
             The others: as for GANModel; a generator_fn of yours is given the noise and the
                 code concatenated, shape (batch, noise_dim + categorical_dim + continuous_dim);
                 the discriminator is the `networks` one with Q's heads, so there is no
@@ -56,6 +107,11 @@ class InfoGANModel(GANModel):
         self.continuous_dim = require_int("continuous_dim", continuous_dim, 1)
         self.categorical_weight = require_positive_number("categorical_weight", categorical_weight)
         self.continuous_weight = require_non_negative_number("continuous_weight", continuous_weight)
+        self.clustering_weight = require_non_negative_number("clustering_weight", clustering_weight)
+        if augmentation is not None and not callable(augmentation):
+            raise ValueError(f"augmentation must be a function images -> images, such as "
+                             f"gan_tdd.augmentation.random_affine(), or None; got {augmentation!r}")
+        self.augmentation = augmentation or random_affine()
         self.discriminator_features_fn = get_discriminator_features(networks, discriminator_width)
         super().__init__(noise_dim, image_shape, networks=networks, discriminator_width=discriminator_width,
                          **options)
@@ -85,6 +141,13 @@ class InfoGANModel(GANModel):
                 "q_categorical": dense(features, self.categorical_dim, "q_categorical"),
                 "q_continuous": dense(features, self.continuous_dim, "q_continuous")}
 
+    def _build_networks(self):
+        super()._build_networks()
+        self.d_moved_real_outputs = None
+        if self.clustering_weight:
+            with v1.variable_scope("discriminator", reuse=True):  # the one D, on the moved real images
+                self.d_moved_real_outputs = self.discriminate(self.augmentation(self.real_images))
+
     def _build_losses(self):
         self.q_categorical_logits = self.d_fake_outputs["q_categorical"]
         self.q_continuous_means = self.d_fake_outputs["q_continuous"]
@@ -100,6 +163,14 @@ class InfoGANModel(GANModel):
             self.g_loss = tf.add(self.g_adversarial_loss, self.mutual_information_penalty, name="g_loss")
         self.scalars = {**self.scalars, "d_loss": self.d_loss, "g_loss": self.g_loss,
                         "mutual_information_penalty": self.mutual_information_penalty}
+        if self.clustering_weight:
+            with v1.name_scope("clustering_loss"):
+                # On real images alone, so D's update (which trains Q) is the only one it enters.
+                self.clustering_loss = tf.identity(self_augmented_clustering_loss(
+                    self.d_real_outputs["q_categorical"], self.d_moved_real_outputs["q_categorical"]),
+                    name="clustering_loss")
+                self.d_loss = tf.add(self.d_loss, self.clustering_weight * self.clustering_loss, name="d_loss")
+            self.scalars = {**self.scalars, "d_loss": self.d_loss, "clustering_loss": self.clustering_loss}
 
     def q_categories(self, session, images, batch_size=500):
         """Q as a classifier: the categorical code its head reads in each image (real ones too).

@@ -1,4 +1,4 @@
-"""`main.py --model`: conditional GAN, ACGAN and InfoGAN runs, and `sample --digit` / `--code`."""
+"""`main.py --model`: conditional GAN, ACGAN and InfoGAN runs, and `sample --digit` / `--code` / `--sweep`."""
 import dataclasses
 import json
 
@@ -62,20 +62,46 @@ def test_sample_code_draws_from_an_infogan_run(trained_run, tmp_path):
 
 
 @END_TO_END
-def test_an_infogan_runs_grid_has_a_row_per_code_and_sweeps_a_continuous_code_along_it(trained_run):
-    """Ten rows of ten: row c draws categorical code c; along a row only the first continuous code
-    moves, from -1 to 1, with one noise vector per row."""
+def test_an_infogan_runs_grid_has_a_row_per_code_and_the_same_noise_down_each_column(trained_run):
+    """Ten rows of ten, InfoGAN's one layout (code_grid): row c draws categorical code c, and
+    column j the same noise vector in every row, continuous codes 0."""
     grid = np.asarray(Image.open(trained_run("--model", "infogan") / "samples" / "final.png"))
 
-    inputs = _grid_inputs(RunSettings(model="infogan"), np.arange(64 * 3, dtype=np.float32).reshape(64, 3))
+    noise = np.arange(64 * 3, dtype=np.float32).reshape(64, 3)
+    inputs = _grid_inputs(RunSettings(model="infogan"), noise)
     categorical, continuous = inputs["codes"]
 
     # Ten images of 28 pixels with 1-pixel borders, drawn at twice the size, each way.
     assert grid.shape[:2] == (2 * (10 * 29 + 1), 2 * (10 * 29 + 1))
     assert (categorical.reshape(10, 10) == np.arange(10)[:, None]).all()
-    np.testing.assert_allclose(continuous[:10, 0], np.linspace(-1, 1, 10))
-    assert (continuous[:, 1] == 0).all()
-    assert (inputs["noise"].reshape(10, 10, 3) == inputs["noise"][::10][:, None]).all()
+    assert (continuous == 0).all()
+    assert (inputs["noise"].reshape(10, 10, 3) == noise[:10][None]).all()
+
+
+@END_TO_END
+def test_sample_sweep_draws_infogans_layout_with_a_continuous_code_moving_along_each_row(trained_run, tmp_path):
+    """`sample --sweep 1 --count 20`: rows of ten (code_grid); the same images as the model draws
+    from code_grid's codes and the sample's noise, so the picture is the grid its docs describe."""
+    from gan_tdd.checkpoints import Checkpointer
+    from gan_tdd.data import fixed_noise
+    from gan_tdd.models.infogan import code_grid
+    from gan_tdd.quiet_tensorflow import tf
+
+    run = trained_run("--model", "infogan")
+    status = main(["sample", "--run", str(run), "--sweep", "1", "--count", "20", "--output", str(tmp_path / "s.npy")])
+    status_png = main(["sample", "--run", str(run), "--sweep", "1", "--count", "20", "--output",
+                       str(tmp_path / "s.png")])
+
+    settings = RunSettings.read(run)
+    model = settings.build_model()
+    noise_index, categorical, continuous = code_grid(20, 10, 2, sweep=1)
+    with tf.compat.v1.Session(graph=model.graph) as session:
+        Checkpointer(model, run / "checkpoints").restore(session)
+        expected = model.generate(session, fixed_noise(2, settings.noise_dim, 0)[noise_index],
+                                  codes=(categorical, continuous))
+    assert status == status_png == 0
+    np.testing.assert_allclose(np.load(tmp_path / "s.npy"), expected, atol=1e-5)
+    assert np.asarray(Image.open(tmp_path / "s.png")).shape[:2] == (2 * (2 * 29 + 1), 2 * (10 * 29 + 1))
 
 
 @pytest.mark.parametrize("model, flag, message", [
@@ -85,6 +111,11 @@ def test_an_infogan_runs_grid_has_a_row_per_code_and_sweeps_a_continuous_code_al
                  "choose its code with --code", id="digit_of_an_infogan"),
     pytest.param("conditional", "--code", "argument --code: the run's model, conditional, has no code "
                  "(train with --model infogan); choose its class with --digit", id="code_of_a_conditional_gan"),
+    pytest.param("gan", "--sweep", "argument --sweep: the run's model, gan, has no code (train with --model infogan)",
+                 id="sweep_of_a_gan"),
+    pytest.param("infogan", "--code=10", "argument --code: must be 0 to 9, got 10", id="code_10"),
+    pytest.param("infogan", "--sweep=2", "argument --sweep: the run's continuous codes are 0 to 1, got 2",
+                 id="sweep_2"),
 ])
 def test_sample_refuses_a_choice_the_runs_model_cannot_take(tmp_path, run_main, one_line, model, flag, message):
     """Answered in one line from settings.json, before TensorFlow loads."""
@@ -94,7 +125,8 @@ def test_sample_refuses_a_choice_the_runs_model_cannot_take(tmp_path, run_main, 
     settings = RunSettings(model=model, image_shape=[28, 28, 1], seed=0)
     settings.write(run)
 
-    result = run_main("sample", "--run", run, flag, "1", "--output", tmp_path / "x.npy")
+    result = run_main("sample", "--run", run, *(flag.split("=") if "=" in flag else (flag, "1")),
+                      "--output", tmp_path / "x.npy")
 
     assert result.returncode == 2
     assert message in one_line(result.stderr)
@@ -162,8 +194,12 @@ def test_a_resumed_self_conditioned_run_trains_on_the_clusters_it_found_first(a_
                  id="clusters_of_a_gan"),
     pytest.param(["--model", "self-conditioned", "--clusters", "1"], "argument --clusters: must be an integer >= 2",
                  id="one_cluster"),
+    pytest.param(["--model", "gan", "--clustering-weight", "0"], "--clustering-weight: only --model infogan uses it",
+                 id="clustering_of_a_gan"),
+    pytest.param(["--model", "infogan", "--categorical-dim", "1"],
+                 "argument --categorical-dim: must be an integer >= 2", id="one_category"),
 ])
-def test_a_clusters_flag_that_cannot_be_used_is_refused_before_tensorflow_loads(tmp_path, run_main, one_line,
+def test_a_models_own_flag_that_cannot_be_used_is_refused_before_tensorflow_loads(tmp_path, run_main, one_line,
                                                                                  argv, message):
     """One line, nothing made."""
     result = run_main(*argv, "--logdir", tmp_path / "runs")

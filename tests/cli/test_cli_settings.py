@@ -199,3 +199,23 @@ def test_the_settings_build_a_conditional_discriminator_that_reads_the_label_as_
 
     assert built.conditioning == conditioning
     assert built.num_classes == (7 if model == "self-conditioned" else 10)
+
+
+def test_the_settings_build_an_infogan_with_the_code_sizes_weights_and_clustering_they_record():
+    """--categorical-dim, --continuous-dim and the three weights reach InfoGANModel by their names."""
+    built = recorded(model="infogan", categorical_dim=4, continuous_dim=3, categorical_weight=2.0,
+                     continuous_weight=0.5, clustering_weight=0.25, image_shape=[8, 8, 1], generator_width=4,
+                     discriminator_width=4).build_model()
+
+    assert (built.categorical_dim, built.continuous_dim, built.categorical_weight, built.continuous_weight,
+            built.clustering_weight) == (4, 3, 2.0, 0.5, 0.25)
+    assert "clustering_loss" in built.scalars
+
+
+def test_an_infogan_run_from_before_the_clustering_reads_as_the_papers_infogan():
+    """settings.json files written before clustering_weight existed: their InfoGAN had none."""
+    values = dataclasses.asdict(recorded(model="infogan"))
+    del values["clustering_weight"]
+
+    assert RunSettings.from_dict(values).clustering_weight == 0.0
+    assert RunSettings().clustering_weight == 1.0

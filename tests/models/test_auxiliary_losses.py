@@ -4,7 +4,8 @@ import pytest
 import tensorflow as tf
 
 from gan_tdd.auxiliary_losses import (acgan_discriminator_class_loss, acgan_generator_class_loss,
-                                      class_cross_entropy, mutual_information_penalty)
+                                      class_cross_entropy, mutual_information_penalty,
+                                      self_augmented_clustering_loss)
 from two_classes import numpy_cross_entropy
 
 RANDOM = np.random.default_rng(0)
@@ -92,3 +93,51 @@ def test_a_head_that_recovers_the_code_exactly_pays_almost_nothing():
     penalty = mutual_information_penalty(confident, LABELS, CONTINUOUS_CODE, CONTINUOUS_CODE)
 
     assert evaluate(penalty) == pytest.approx(0.0, abs=1e-5)
+
+
+def numpy_softmax(logits):
+    exponentials = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return exponentials / exponentials.sum(axis=1, keepdims=True)
+
+
+def numpy_entropy(probabilities):
+    return -np.sum(probabilities * np.log(probabilities), axis=-1)
+
+
+def test_self_augmented_clustering_loss_is_the_moves_kl_plus_each_images_entropy_less_the_batchs():
+    """IMSAT's objective on a categorical head: KL(p(x) || p(moved x)) + mean H(p(x)) - H(mean p(x))."""
+    p, moved = numpy_softmax(REAL_CLASS_LOGITS), numpy_softmax(FAKE_CLASS_LOGITS)
+    expected = (np.mean(np.sum(p * (np.log(p) - np.log(moved)), axis=1))
+                + np.mean(numpy_entropy(p)) - numpy_entropy(p.mean(axis=0)))
+
+    loss = evaluate(self_augmented_clustering_loss(tf.constant(REAL_CLASS_LOGITS), tf.constant(FAKE_CLASS_LOGITS)))
+
+    assert loss == pytest.approx(expected, rel=1e-5)
+
+
+def test_sure_balanced_and_steady_categories_reach_the_lowest_loss_minus_log_categories():
+    """Each image named surely, the three categories equally often, the same after the move: -log 3."""
+    sure = tf.constant(np.eye(3, dtype=np.float32)[[0, 1, 2, 0, 1, 2]] * 30)
+
+    assert evaluate(self_augmented_clustering_loss(sure, sure)) == pytest.approx(-np.log(3), abs=1e-4)
+
+
+def test_one_category_for_every_image_or_an_unsure_head_costs_more_than_a_balanced_sure_one():
+    balanced = tf.constant(np.eye(3, dtype=np.float32)[[0, 1, 2, 0, 1, 2]] * 30)
+    one_category = tf.constant(np.eye(3, dtype=np.float32)[[0] * 6] * 30)
+    unsure = tf.constant(np.zeros((6, 3), np.float32))
+
+    costs = [evaluate(self_augmented_clustering_loss(logits, logits)) for logits in (balanced, one_category, unsure)]
+
+    assert costs[0] < costs[1] and costs[0] < costs[2]
+    assert costs[1] == pytest.approx(0.0, abs=1e-4) and costs[2] == pytest.approx(0.0, abs=1e-4)
+
+
+def test_only_the_moved_images_side_of_the_kl_takes_a_gradient():
+    """The unmoved image's categories are the target: the KL pulls the moved image's towards them."""
+    logits, moved = tf.constant(REAL_CLASS_LOGITS), tf.constant(FAKE_CLASS_LOGITS)
+    kl_alone = self_augmented_clustering_loss(logits, moved) - self_augmented_clustering_loss(logits, logits)
+    gradient_on_target, gradient_on_moved = tf.gradients(kl_alone, [logits, moved])
+
+    assert np.abs(evaluate(gradient_on_moved)).max() > 1e-3
+    np.testing.assert_allclose(evaluate(gradient_on_target), 0, atol=1e-6)
