@@ -27,7 +27,8 @@ class EvaluationCallback(Callback):
     - for a model that draws what it is asked for, also how well it does: a conditional GAN or
       ACGAN is asked for every digit in turn (0, 1, ..., 9, 0, ...) and gets `label_accuracy`
       (per digit on the log line and in TensorBoard); InfoGAN draws from every categorical code
-      in turn, continuous codes 0, and gets `code_class_match` (with the digit of each code),
+      in turn, with continuous codes drawn once from their prior (`continuous_codes`, uniform
+      in [-1, 1] as in training), and gets `code_class_match` (with the digit of each code),
       and `q_accuracy`: its Q as a classifier of real digits, right under the best one-to-one
       mapping of its categories to the digits (the InfoGAN paper's measure);
     - logged through the "gan_tdd" logger, with a warning in plain words when the samples
@@ -62,6 +63,7 @@ class EvaluationCallback(Callback):
         self.evaluator = evaluator
         self.logger = logger or logging.getLogger("gan_tdd")
         self.noise = None
+        self.continuous_codes = None  # an InfoGAN's, drawn in set_model
         self.writer = None
         self.history = []
         self._evaluating = False
@@ -71,6 +73,11 @@ class EvaluationCallback(Callback):
     def set_model(self, model, session, dataset=None):
         super().set_model(model, session, dataset)
         self.noise = fixed_noise(self.sample_count, model.noise_dim, self.seed)
+        if isinstance(model, InfoGANModel):
+            # Its samples as training draws them: with codes 0 they would all be the middle of
+            # each code's range (one slant, one width), and the Frechet distance would say so.
+            self.continuous_codes = np.random.default_rng(self.seed).uniform(
+                -1, 1, (self.sample_count, model.continuous_dim)).astype(np.float32)
         if self.logdir is not None:
             self._close_writer()  # one left open by a fit that ended in an exception
             self.writer = event_writer(self.logdir, model)
@@ -120,8 +127,7 @@ class EvaluationCallback(Callback):
             return self.evaluator.evaluate(images, labels=labels)
         if isinstance(self.model, InfoGANModel):
             codes = np.arange(count) % self.model.categorical_dim
-            continuous = np.zeros((count, self.model.continuous_dim), np.float32)
-            images = self.model.generate(self.session, self.noise, codes=(codes, continuous))
+            images = self.model.generate(self.session, self.noise, codes=(codes, self.continuous_codes))
             return {**self.evaluator.evaluate(images, codes=codes), **self._q_accuracy()}
         return self.evaluator.evaluate(self.model.generate(self.session, self.noise))
 

@@ -302,15 +302,20 @@ def test_evaluation_callback_asks_a_labelled_model_for_every_digit_in_turn_and_l
 
 
 def test_evaluation_callback_asks_infogan_for_every_code_in_turn_and_logs_the_code_class_match(tiny_session):
-    """InfoGAN's fixed samples take categorical codes 0, 1, ..., 9, 0, ... with continuous codes 0;
-    the code-class match goes into the epoch's logs."""
+    """InfoGAN's fixed samples take categorical codes 0, 1, ..., 9, 0, ... and continuous codes drawn
+    once from their prior, uniform in [-1, 1], as training draws them (with codes 0 its samples
+    would all sit at the middle of each code's range); the code-class match goes into the logs."""
     model, session = tiny_session(InfoGANModel, categorical_dim=10, continuous_dim=2)
     evaluator = RecordingEvaluator()
+    callback = EvaluationCallback(sample_count=20, evaluator=evaluator)
     with session:
-        logs = run_one_epoch(EvaluationCallback(sample_count=20, evaluator=evaluator), model, session,
-                             p_fake=0.5)
+        logs = run_one_epoch(callback, model, session, p_fake=0.5)
+        expected = model.generate(session, callback.noise, codes=(np.arange(20) % 10, callback.continuous_codes))
 
     np.testing.assert_array_equal(evaluator.calls[0]["codes"], np.arange(20) % 10)
+    np.testing.assert_allclose(evaluator.calls[0]["images"], expected, atol=1e-6)
+    assert callback.continuous_codes.shape == (20, 2) and np.abs(callback.continuous_codes).max() <= 1
+    assert np.abs(callback.continuous_codes).min() > 0
     assert evaluator.calls[0]["labels"] is None
     assert logs["code_class_match"] == 0.5
     assert "label_accuracy" not in logs and "code_to_digit" not in logs
