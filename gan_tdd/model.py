@@ -190,8 +190,8 @@ class GANModel:
             self._build_losses()
             self._build_train_ops()
             self._build_sampler()
-            self._build_summaries()
             self.init_op = v1.global_variables_initializer()
+        self._summaries = None  # built when first asked for: see scalar_summary
 
     def _build_inputs(self):
         self.noise = v1.placeholder(tf.float32, [None, self.noise_dim], name="noise")
@@ -303,14 +303,32 @@ class GANModel:
         with v1.variable_scope("generator", reuse=True, custom_getter=getter):
             self.sampled_images = self.generator_fn(self.generator_inputs(), self.image_shape, training=False)
 
+    @property
+    def scalar_summary(self):
+        """The `scalars` as one serialized TensorBoard summary, tagged summaries/NAME.
+
+        Built in the model's graph the first time it (or `image_summary`) is asked for, by
+        `SummaryCallback` as it starts: a model that never writes TensorBoard events never
+        carries their ops (a sixth of a small model's building time)."""
+        return self._build_summaries()[0]
+
+    @property
+    def image_summary(self):
+        """Grids of 64 generated and 64 real images as one serialized summary; None for points,
+        which have no picture here (gan_tdd.plane draws them, with D's surface). Built with
+        `scalar_summary`."""
+        return self._build_summaries()[1]
+
     def _build_summaries(self):
-        with v1.name_scope("summaries"):
-            self.scalar_summary = v1.summary.merge([
-                v1.summary.scalar(name, tensor) for name, tensor in self.scalars.items()])
-            # Points have no picture here: gan_tdd.plane draws them, with D's surface.
-            self.image_summary = None if len(self.image_shape) == 1 else v1.summary.merge([
-                v1.summary.image("generated_images", _image_grid(self.generated_images, 8)),
-                v1.summary.image("real_images", _image_grid(self.real_images, 8))])
+        if self._summaries is None:
+            with self.graph.as_default(), v1.name_scope("summaries"):
+                scalar_summary = v1.summary.merge([
+                    v1.summary.scalar(name, tensor) for name, tensor in self.scalars.items()])
+                image_summary = None if len(self.image_shape) == 1 else v1.summary.merge([
+                    v1.summary.image("generated_images", _image_grid(self.generated_images, 8)),
+                    v1.summary.image("real_images", _image_grid(self.real_images, 8))])
+            self._summaries = scalar_summary, image_summary
+        return self._summaries
 
     def initialize(self, session):
         """Give every variable its initial value (a fresh model; a resumed one restores instead)."""
