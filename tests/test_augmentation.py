@@ -42,8 +42,20 @@ def test_a_zoom_of_2_spreads_the_centre_over_the_picture():
     np.testing.assert_allclose(zoomed[0, 2, :, 0], 2.5 + (np.arange(6) - 2.5) / 2, atol=1e-5)
 
 
+def test_a_shear_leans_an_upright_bar_by_its_columns_per_row_as_the_slant_measures_it():
+    """A bar 2 columns wide and 12 rows tall, sheared by 0.5 and by -0.25: slants 0.5 and -0.25."""
+    from gan_tdd.evaluation.strokes import stroke_measures
+
+    bar = -np.ones((2, 16, 16, 1), np.float32)
+    bar[:, 2:14, 7:9] = 1
+    sheared = affine(tf.constant(bar), tf.constant([0.0, 0.0]), tf.constant([1.0, 1.0]), tf.zeros([2, 2]),
+                     shears=tf.constant([0.5, -0.25])).numpy()
+
+    np.testing.assert_allclose(stroke_measures(sheared)["slant"], [0.5, -0.25], atol=0.02)
+
+
 def test_random_affine_draws_other_moves_for_each_image_and_each_run_within_its_bounds():
-    augment = random_affine(max_degrees=0.0, max_zoom=0.0, max_shift=1.0)
+    augment = random_affine(max_degrees=0.0, max_zoom=0.0, max_shift=1.0, max_shear=0.0)
     images = tf.constant(np.repeat(IMAGES[:1], 64, axis=0))
 
     first, second = augment(images).numpy(), augment(images).numpy()
@@ -54,7 +66,8 @@ def test_random_affine_draws_other_moves_for_each_image_and_each_run_within_its_
     assert (first[:, 1:-1, 1:-1] > -1 - 1e-6).all() and np.abs(first).max() <= 1 + 1e-6
 
 
-@pytest.mark.parametrize("name, value", [("max_degrees", -1), ("max_zoom", 1.0), ("max_shift", -0.5)])
+@pytest.mark.parametrize("name, value", [("max_degrees", -1), ("max_zoom", 1.0), ("max_shift", -0.5),
+                                         ("max_shear", -0.1)])
 def test_a_move_out_of_bounds_is_refused_by_name(name, value):
     with pytest.raises(ValueError, match=name):
         random_affine(**{name: value})
