@@ -51,7 +51,7 @@ def sample(argv):
 
     model = settings.build_model()
     checkpointer = Checkpointer(model, checkpoints)
-    noise, choice = _noise_and_choice(args, settings, model)
+    noise, choice = _noise_and_choice(args, settings)
     with tf.compat.v1.Session(graph=model.graph) as session:
         try:
             checkpointer.restore(session)
@@ -74,7 +74,7 @@ def sample(argv):
     return 0
 
 
-def _noise_and_choice(args, settings, model):
+def _noise_and_choice(args, settings):
     """The noise and what to draw from it: a labelled run's --digit; an InfoGAN run's pictures in
     its one layout (gan_tdd.models.infogan.code_grid: rows of ten, a categorical code per row, or
     --code in every row, and --sweep's continuous code from -1 to 1 along each row); or nothing,
@@ -86,8 +86,8 @@ def _noise_and_choice(args, settings, model):
     if settings.model == "infogan":
         from gan_tdd.models.infogan import code_grid
 
-        noise_index, categorical, continuous = code_grid(args.count, model.categorical_dim, model.continuous_dim,
-                                                         code=args.code, sweep=args.sweep)
+        noise_index, categorical, continuous = code_grid(args.count, settings.categorical_dim,
+                                                         settings.continuous_dim, code=args.code, sweep=args.sweep)
         return fixed_noise(noise_index.max() + 1, settings.noise_dim, args.seed)[noise_index], {
             "codes": (categorical, continuous)}
     noise = fixed_noise(args.count, settings.noise_dim, args.seed)

@@ -4,7 +4,6 @@ Each takes the classifier's class probabilities or features of a set of images (
 `gan_tdd.evaluation.classifier`) and returns a plain Python number or list.
 """
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 
 def mnist_score(probabilities):
@@ -164,6 +163,9 @@ def code_to_class_mapping(confusion):
     Returns:
         {code: class} as plain ints; with more codes than classes, only `classes` codes are mapped.
     """
+    # Imported here: scipy.optimize takes a sixth of a second to load, and only InfoGAN's figures need it.
+    from scipy.optimize import linear_sum_assignment
+
     codes, classes = linear_sum_assignment(np.asarray(confusion), maximize=True)
     return {int(code): int(class_) for code, class_ in zip(codes, classes)}
 

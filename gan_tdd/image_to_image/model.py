@@ -160,14 +160,18 @@ class ImageToImageModel:
     def _build_train_ops(self):
         self.d_step = v1.Variable(0, trainable=False, name="d_step", dtype=tf.int64)
         self.g_step = v1.Variable(0, trainable=False, name="g_step", dtype=tf.int64)
+        # GATE_NONE, as GANModel's updates: the same gradients, without the control dependencies
+        # that group each op's gradients (resource variables are read once per run).
         with v1.variable_scope("discriminator_optimizer"):
             self.d_train_op = v1.train.AdamOptimizer(
                 self.d_learning_rate, beta1=self.beta1, beta2=self.beta2).minimize(
-                self.d_loss, var_list=self.discriminator_variables, global_step=self.d_step)
+                self.d_loss, var_list=self.discriminator_variables, global_step=self.d_step,
+                gate_gradients=v1.train.Optimizer.GATE_NONE)
         with v1.variable_scope("generator_optimizer"):
             self.g_train_op = v1.train.AdamOptimizer(
                 self.g_learning_rate, beta1=self.beta1, beta2=self.beta2).minimize(
-                self.g_loss, var_list=self.generator_variables, global_step=self.g_step)
+                self.g_loss, var_list=self.generator_variables, global_step=self.g_step,
+                gate_gradients=v1.train.Optimizer.GATE_NONE)
 
     def _build_restorer(self):
         with v1.variable_scope("generator", reuse=True):

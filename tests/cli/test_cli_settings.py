@@ -143,20 +143,26 @@ def test_a_failed_settings_write_leaves_the_previous_file_whole(tmp_path, monkey
     assert RunSettings.read(tmp_path).epochs == 1
 
 
-def test_the_settings_build_the_model_they_describe():
+# A run's settings at 8x8, their model built once to train (10 batches an epoch) with a benchmark's
+# option, and once to sample: each build costs a third of a second.
+TO_TRAIN = dict(image_shape=[8, 8, 1], generator_width=4, discriminator_width=4, noise_dim=5, d_learning_rate=3e-4,
+                epochs=3, k_steps=2, learning_rate_decay="linear")
+
+
+@pytest.fixture(scope="module")
+def built_to_train():
+    return recorded(**TO_TRAIN).build_model(batches_per_epoch=10, average_decay=0.99)
+
+
+def test_the_settings_build_the_model_they_describe(built_to_train):
     """build_model gives a GANModel with the recorded sizes and learning rates."""
-    model = recorded(image_shape=[8, 8, 1], generator_width=4, discriminator_width=4,
-                     noise_dim=5, d_learning_rate=3e-4).build_model()
-
-    assert (model.image_shape, model.generator_width, model.noise_dim, model.d_learning_rate) == (
-        (8, 8, 1), 4, 5, 3e-4)
+    assert (built_to_train.image_shape, built_to_train.generator_width, built_to_train.noise_dim,
+            built_to_train.d_learning_rate) == ((8, 8, 1), 4, 5, 3e-4)
 
 
-def test_a_benchmark_can_hand_the_model_a_setting_main_py_has_no_flag_for():
+def test_a_benchmark_can_hand_the_model_a_setting_main_py_has_no_flag_for(built_to_train):
     """build_model(average_decay=0.99): the option reaches the model's constructor as it is."""
-    model = recorded(image_shape=[8, 8, 1], generator_width=4, discriminator_width=4).build_model(average_decay=0.99)
-
-    assert model.average_decay == 0.99
+    assert built_to_train.average_decay == 0.99
 
 
 @pytest.mark.parametrize("decay, decay_steps", [pytest.param("linear", 3 * 10 // 2, id="linear_to_the_last_step"),
@@ -169,13 +175,11 @@ def test_the_learning_rates_decay_to_zero_at_the_runs_last_step(decay, decay_ste
     assert settings.decay_steps(batches_per_epoch=10) == decay_steps
 
 
-def test_the_model_built_to_train_decays_over_the_run_and_the_one_built_to_sample_does_not():
-    """build_model(batches_per_epoch) hands the run's decay_steps to the model; to sample, rates do not matter."""
-    settings = recorded(image_shape=[8, 8, 1], generator_width=4, discriminator_width=4, epochs=3, k_steps=2,
-                        learning_rate_decay="linear")
-
-    assert settings.build_model(batches_per_epoch=10).decay_steps == 15
-    assert settings.build_model().decay_steps is None
+def test_the_model_built_to_train_decays_over_the_run_and_the_one_built_to_sample_does_not(built_to_train):
+    """build_model(batches_per_epoch) hands the run's decay_steps to the model (3 epochs of 10
+    batches at k 2: 15); to sample, rates do not matter."""
+    assert built_to_train.decay_steps == 15
+    assert recorded(**TO_TRAIN).build_model().decay_steps is None
 
 
 def test_the_self_conditioned_model_reads_its_clusters_by_projection_unless_told_otherwise():
