@@ -93,8 +93,8 @@ class InfoGANModel(GANModel):
                 must read back, draws them: on MNIST, the digits (docs/unsupervised.md). It
                 costs a third pass of D's body, on the moved real images.
             augmentation: the small moves of that clustering, a function images -> images;
-                None for `gan_tdd.augmentation.random_affine()` (turns of up to 15 degrees,
-                zooms of 10%, shifts of 2 pixels).
+                None for `gan_tdd.augmentation.random_affine()` (shears of up to 0.4, turns
+                of up to 15 degrees, zooms of 10%, shifts of 2 pixels).
             The others: as for GANModel; a generator_fn of yours is given the noise and the
                 code concatenated, shape (batch, noise_dim + categorical_dim + continuous_dim);
                 the discriminator is the `networks` one with Q's heads, so there is no
