@@ -89,14 +89,28 @@ def _decode_mnist(path):
     return (images * 256).astype(np.uint8), labels
 
 
+# The cache files read in this process, by path, size and time: (images, labels), read-only.
+# MNIST's 55 MB are read once however often it is loaded (the evaluation loads it again, and
+# a training set's images are a view of the whole array anyway).
+_read = {}
+
+
 def _cached(path, decode):
     """decode(path), kept as an .npz named after the file's size and time, so that a changed
-    source file is decoded anew. An unwritable cache only costs the decoding time."""
+    source file is decoded anew, and read from it once per process (read-only arrays, shared
+    by every caller). An unwritable cache only costs the decoding time."""
     status = path.stat()
     cache = cache_directory() / f"{path.name}-{status.st_size}-{status.st_mtime_ns}.npz"
     try:
-        with np.load(cache) as archive:
-            return archive["images"], archive["labels"]
+        cache_status = cache.stat()
+        key = (str(cache), cache_status.st_size, cache_status.st_mtime_ns)
+        if key not in _read:
+            with np.load(cache) as archive:
+                arrays = archive["images"], archive["labels"]
+            for array in arrays:
+                array.flags.writeable = False
+            _read[key] = arrays
+        return _read[key]
     except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error):
         pass  # none yet, or damaged: decode again
     images, labels = decode(path)

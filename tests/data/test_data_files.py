@@ -109,6 +109,20 @@ def test_load_images_picks_the_reader_by_name_or_file_type(tmp_path):
         load_images(tmp_path / "missing.npz")
 
 
+def test_mnist_is_read_from_its_cache_once_per_process_into_shared_read_only_arrays(monkeypatch):
+    """The second load reads no file (55 MB each time otherwise): both splits are views of one
+    array, which no caller can change for the next."""
+    import gan_tdd.data.files
+
+    train, _ = load_mnist("train")
+    monkeypatch.setattr(gan_tdd.data.files.np, "load", None)  # a read from disk would fail now
+    test, _ = load_mnist("test")
+
+    assert np.shares_memory(train.base, test)
+    with pytest.raises(ValueError, match="read-only"):
+        test[0, 0, 0, 0] = 255
+
+
 @pytest.mark.slow(reason="decodes MNIST's whole file")
 def test_mnist_is_decoded_once_and_then_read_from_the_cache(tmp_path, monkeypatch):
     """The second load of a copy of the pickle reads the cache: it works with gzip broken."""
