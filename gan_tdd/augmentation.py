@@ -1,5 +1,5 @@
-"""Small random moves of pictures, in the graph: turns, zooms and shifts that leave a digit the
-digit it was.
+"""Small random moves of pictures, in the graph: shears, turns, zooms and shifts that leave a digit
+the digit it was.
 
 InfoGAN's Q clusters the real images through them (`InfoGANModel(clustering_weight=1.0,
 augmentation=random_affine())`): a category that must survive a shear, a turn of 15 degrees and

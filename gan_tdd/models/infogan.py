@@ -58,8 +58,9 @@ def code_grid(count, categorical_dim, continuous_dim, code=None, sweep=None):
 class InfoGANModel(GANModel):
     """An InfoGAN: G reads noise and a code; a head Q on D's body must recover the code.
 
-    The code is one categorical value (`categorical_dim` choices: on MNIST it tends to become
-    the digit) and `continuous_dim` values in [-1, 1] (width, slant, ...). G reads
+    The code is one categorical value (`categorical_dim` choices: on MNIST it may become the
+    digit, and does when Q also clusters the real images, `clustering_weight`) and
+    `continuous_dim` values in [-1, 1] (width, slant, ...). G reads
     [noise, one_hot(categorical), continuous]. Q shares D's body and adds two heads: logits for
     the categorical code and a mean for each continuous one. The mutual-information penalty
     (`gan_tdd.auxiliary_losses`), each of its terms weighted, is added to both d_loss and g_loss; Q's variables
