@@ -222,4 +222,4 @@ def test_an_infogan_run_from_before_the_clustering_reads_as_the_papers_infogan()
     del values["clustering_weight"]
 
     assert RunSettings.from_dict(values).clustering_weight == 0.0
-    assert RunSettings().clustering_weight == 1.0
+    assert RunSettings().clustering_weight == 2.0
