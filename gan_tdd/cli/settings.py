@@ -128,7 +128,7 @@ class RunSettings:
     # 2's shared 3s and 5s (docs/unsupervised.md).
     clustering_weight: float = _setting(2.0, "infogan: the weight of Q's clustering of the real images (each "
                                              "named surely, every category equally often, the same after "
-                                             "a small turn or shift); 0 for the paper's InfoGAN",
+                                             "a small shear, turn or shift); 0 for the paper's InfoGAN",
                                         non_negative_float, before=0.0)
     damage: str = _setting("lower-half", "image-to-image: the damage the model learns to undo", str,
                            choices=DAMAGES, before="lower-half")
