@@ -37,11 +37,11 @@ from gan_tdd.models.infogan import GRID_COLUMNS, code_grid
 MEASURES = ("slant", "width", "ink")
 
 
-def quality(model, session, count, noise_dim):
+def quality(model, session, classifier, count, noise_dim):
     """The Evaluator's figures of `count` samples drawn as training draws them."""
     codes = (np.arange(count) % model.categorical_dim,
              np.random.default_rng(3).uniform(-1, 1, (count, model.continuous_dim)).astype(np.float32))
-    return Evaluator().evaluate(model.generate(session, fixed_noise(count, noise_dim, 3), codes=codes))
+    return Evaluator(classifier).evaluate(model.generate(session, fixed_noise(count, noise_dim, 3), codes=codes))
 
 
 def code_table(model, session, classifier, per_code, noise_dim):
@@ -96,7 +96,7 @@ def main(argv=None):
         q_accuracy, _ = clustering_accuracy(model.q_categories(session, in_gan_range(test_images)), test_labels,
                                             groups=model.categorical_dim, classes=10)
         effects = sweep_effects(model, session, classifier, args.rows, settings.noise_dim, real_spread)
-        figures = quality(model, session, args.samples, settings.noise_dim)
+        figures = quality(model, session, classifier, args.samples, settings.noise_dim)
 
     print(f"run {args.run}: {settings.epochs} epochs, seed {settings.seed}")
     histogram = figures["class_histogram"]

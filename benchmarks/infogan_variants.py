@@ -5,7 +5,8 @@
 Trains `main.py --model infogan` (its flags and defaults, which include --clustering-weight:
 give --clustering-weight 0 for the paper's InfoGAN) with one or more of the changes below, and
 after each epoch logs the evaluation's line (code-class match, q_accuracy, MNIST score, Fréchet
-distance on 1,000 samples) and writes a grid of a row per code, the same noise down each column.
+distance on 1,000 samples) and writes main.py's InfoGAN grid (a row per code, the same noise
+down each column) to --out/epoch-NNN.png.
 
     --real-entropy W       Q's categories of the real images sure and balanced, weight W in
                            d_loss: the clustering without its moved images
@@ -26,18 +27,16 @@ import sys
 import time
 
 from gan_tdd.quiet_tensorflow import tf
-from gan_tdd import Callback
+from gan_tdd import Callback, SampleGridCallback
 from gan_tdd.augmentation import random_affine
 from gan_tdd.auxiliary_losses import class_cross_entropy, self_augmented_clustering_loss
 from gan_tdd.cli.flags import train_parser
 from gan_tdd.cli.settings import INFOGAN_SETTINGS, RunSettings
-from gan_tdd.cli.train import dataset_for
+from gan_tdd.cli.train import dataset_for, grid_inputs
 from gan_tdd.data import fixed_noise
 from gan_tdd.evaluation import EvaluationCallback
-from gan_tdd.images import save_grid
 from gan_tdd.layers import dense
 from gan_tdd.models import InfoGANModel
-from gan_tdd.models.infogan import code_grid
 
 v1 = tf.compat.v1
 
@@ -97,22 +96,14 @@ class NoiseRamp(Callback):
             self.session.run(self.model.set_noise_scale, {self.model.new_noise_scale: min(1.0, step / self.steps)})
 
 
-class GridAndMinutes(Callback):
-    """After each epoch: the minutes so far, and a grid of a row per code (code_grid)."""
-
-    def __init__(self, out):
-        self.out = out
+class Minutes(Callback):
+    """After each epoch, the minutes of training so far."""
 
     def on_train_begin(self, logs=None):
         self.started = time.perf_counter()
 
     def on_epoch_end(self, epoch, logs=None):
         print(f"epoch {epoch + 1} minutes {(time.perf_counter() - self.started) / 60:.2f}", flush=True)
-        noise_index, categorical, continuous = code_grid(10 * self.model.categorical_dim, self.model.categorical_dim,
-                                                         self.model.continuous_dim)
-        images = self.model.generate(self.session, fixed_noise(10, self.model.noise_dim, 1)[noise_index],
-                                     codes=(categorical, continuous))
-        save_grid(images, f"{self.out}-epoch-{epoch + 1:02d}.png", columns=10)
 
 
 def main(argv=None):
@@ -124,7 +115,7 @@ def main(argv=None):
     extra.add_argument("--noise-recovery", type=float, default=0.0)
     extra.add_argument("--noise-ramp", type=int, default=0)
     extra.add_argument("--moves", default=None, help="D,Z,S,H: the clustering's random_affine bounds")
-    extra.add_argument("--out", default="infogan-variant", help="the grids' path, less -epoch-NN.png")
+    extra.add_argument("--out", default="infogan-variant", help="the directory of the grids, epoch-NNN.png")
     options, rest = extra.parse_known_args(argv)
     settings, _ = RunSettings.from_flags(train_parser().parse_args(["--model", "infogan", *rest]))
     settings.seed = settings.seed or 0
@@ -142,7 +133,10 @@ def main(argv=None):
     with v1.Session(graph=model.graph, config=config) as session:
         model.initialize(session)
         model.fit(session, dataset, epochs=settings.epochs,
-                  callbacks=[NoiseRamp(options.noise_ramp), GridAndMinutes(options.out), EvaluationCallback()])
+                  callbacks=[NoiseRamp(options.noise_ramp), Minutes(), EvaluationCallback(),
+                             # main.py's InfoGAN grid: a row per code, the same noise down each column
+                             SampleGridCallback(options.out, **grid_inputs(
+                                 settings, fixed_noise(10, settings.noise_dim, settings.seed)))])
     return 0
 
 

@@ -340,10 +340,10 @@ def _pictures(settings, run_directory):
     from gan_tdd.callbacks import SampleGridCallback
 
     return SampleGridCallback(run_directory / "samples",
-                              **_grid_inputs(settings, _fixed_noise(run_directory, settings)))
+                              **grid_inputs(settings, _fixed_noise(run_directory, settings)))
 
 
-def _grid_inputs(settings, noise):
+def grid_inputs(settings, noise):
     """What the sample grids draw. A labelled model: one row per digit, 10 rows of 10. InfoGAN:
     its one layout (gan_tdd.models.infogan.code_grid): a row per categorical code, the same ten
     noise vectors down the columns, so that what changes down a column is the code alone."""

@@ -8,7 +8,7 @@ from PIL import Image
 
 from gan_tdd.cli import main
 from gan_tdd.cli.settings import RunSettings
-from gan_tdd.cli.train import _grid_inputs
+from gan_tdd.cli.train import grid_inputs
 
 # Each costs a model build or more beyond the run itself: left out of the fast loop, where one
 # test of each command (train, resume aside, sample, restore) stays.
@@ -68,7 +68,7 @@ def test_an_infogan_runs_grid_has_a_row_per_code_and_the_same_noise_down_each_co
     grid = np.asarray(Image.open(trained_run("--model", "infogan") / "samples" / "final.png"))
 
     noise = np.arange(64 * 3, dtype=np.float32).reshape(64, 3)
-    inputs = _grid_inputs(RunSettings(model="infogan"), noise)
+    inputs = grid_inputs(RunSettings(model="infogan"), noise)
     categorical, continuous = inputs["codes"]
 
     # Ten images of 28 pixels with 1-pixel borders, drawn at twice the size, each way.
@@ -256,7 +256,7 @@ def test_a_labelled_run_on_two_classes_records_them_and_draws_a_row_for_each(run
 
 
 def test_a_labelled_models_grid_has_a_row_of_ten_per_class():
-    inputs = _grid_inputs(RunSettings(model="acgan", num_classes=3), np.zeros((30, 4), np.float32))
+    inputs = grid_inputs(RunSettings(model="acgan", num_classes=3), np.zeros((30, 4), np.float32))
 
     assert inputs["labels"].tolist() == [0] * 10 + [1] * 10 + [2] * 10 and inputs["columns"] == 10
 
