@@ -104,7 +104,7 @@ def self_augmented_clustering_loss(logits, moved_logits):
     with p the head's softmax and H the entropy. The last two terms are minus the mutual
     information between an image and its category over the batch (regularized information
     maximization: Krause et al. 2010; CatGAN, Springenberg 2016); the first asks a moved image
-    (turned, zoomed or shifted a little: `gan_tdd.augmentation`) to keep its image's categories,
+    (sheared, turned, zoomed or shifted a little: `gan_tdd.augmentation`) to keep its image's categories,
     which are the target, held fixed: IMSAT's self-augmented training (Hu et al. 2017,
     https://arxiv.org/abs/1702.08720). Its lowest value, -log(categories), is reached by a head
     that is sure of each image, uses every category equally, and does not change its mind.

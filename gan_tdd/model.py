@@ -191,7 +191,7 @@ class GANModel:
             self._build_train_ops()
             self._build_sampler()
             self.init_op = v1.global_variables_initializer()
-        self._summaries = None  # built when first asked for: see scalar_summary
+        self._summaries = None  # built when first asked for: see build_summaries
 
     def _build_inputs(self):
         self.noise = v1.placeholder(tf.float32, [None, self.noise_dim], name="noise")
@@ -305,21 +305,24 @@ class GANModel:
 
     @property
     def scalar_summary(self):
-        """The `scalars` as one serialized TensorBoard summary, tagged summaries/NAME.
-
-        Built in the model's graph the first time it (or `image_summary`) is asked for, by
-        `SummaryCallback` as it starts: a model that never writes TensorBoard events never
-        carries their ops (a sixth of a small model's building time)."""
-        return self._build_summaries()[0]
+        """The `scalars` as one serialized TensorBoard summary, tagged summaries/NAME (built by
+        `build_summaries` when first asked for)."""
+        return self.build_summaries()[0]
 
     @property
     def image_summary(self):
         """Grids of 64 generated and 64 real images as one serialized summary; None for points,
         which have no picture here (gan_tdd.plane draws them, with D's surface). Built with
         `scalar_summary`."""
-        return self._build_summaries()[1]
+        return self.build_summaries()[1]
 
-    def _build_summaries(self):
+    def build_summaries(self):
+        """Build the TensorBoard summary ops in the model's graph, unless they are built already,
+        and return (scalar_summary, image_summary).
+
+        `SummaryCallback` calls it as it starts, before it writes the graph: a model that never
+        writes TensorBoard events never carries their ops (a sixth of a small model's building
+        time). Call it yourself before finalizing a graph whose summaries you will read."""
         if self._summaries is None:
             with self.graph.as_default(), v1.name_scope("summaries"):
                 scalar_summary = v1.summary.merge([

@@ -99,7 +99,7 @@ def build_once():
         key = (model_class, repr(sorted(arguments.arguments.items())))
         if key not in built:
             built[key] = model_class(*args, **kwargs)
-            built[key].scalar_summary  # its summary ops, built when first asked for: before finalizing
+            built[key].build_summaries()  # built when first asked for: before finalizing
             built[key].graph.finalize()
         built[key].stop_training = False
         return built[key]

@@ -298,6 +298,19 @@ def test_a_gan_on_colour_images_builds_and_trains_on_them():
     assert len(history["g_loss"]) == 2 and all(np.isfinite(history["g_loss"]))
 
 
+def test_summary_ops_join_the_graph_only_when_built_and_only_once(tiny_arguments):
+    """A fresh model holds no summary op; build_summaries adds them once, and the properties
+    hand out the same tensors."""
+    model = GANModel(**tiny_arguments)
+    summary_ops = lambda: [op for op in model.graph.get_operations() if op.name.startswith("summaries/")]  # noqa: E731
+
+    assert summary_ops() == []
+    built = model.build_summaries()
+    count = len(summary_ops())
+    assert model.build_summaries() == built == (model.scalar_summary, model.image_summary)
+    assert count > 0 and len(summary_ops()) == count
+
+
 def test_a_gan_on_points_in_the_plane_builds_and_trains_on_them():
     """image_shape (2,) with the points pair: one model and one loop serve points as images;
     the points lie beyond [-1, 1], where no tanh could reach, and the graph holds no image summary."""

@@ -31,7 +31,7 @@ class SummaryCallback(Callback):
 
     def set_model(self, model, session, dataset=None):
         super().set_model(model, session, dataset)
-        model.scalar_summary  # the model's summary ops, built now if they are not yet: before the graph is written
+        model.build_summaries()  # before the graph is written, so that it shows them
         self.writer = event_writer(self.logdir, model, graph=model.graph)
 
     def fetches(self, step):
