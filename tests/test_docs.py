@@ -13,6 +13,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 TOUR = ROOT / "docs" / "tour.ipynb"
+IN_A_PROCESS = pytest.mark.slow(reason="runs pytest in a process of its own")
 
 
 def pytest_in(directory, *arguments):
@@ -22,6 +23,7 @@ def pytest_in(directory, *arguments):
     return result.returncode, result.stdout + result.stderr
 
 
+@IN_A_PROCESS
 def test_every_python_block_of_the_docs_is_collected_as_a_test():
     """Each fence that opens with ```python, in README.md and docs/*.md, is an item of the suite:
     an example that runs (a `>>>` block is one item per prompt, the first on the next line), or a
@@ -40,6 +42,7 @@ def test_every_python_block_of_the_docs_is_collected_as_a_test():
     assert [fence for fence, first_prompt in fences if not {fence, first_prompt} & items] == []
 
 
+@IN_A_PROCESS
 def test_a_quotation_that_drifted_from_its_file_fails_and_shows_the_passage(tmp_path):
     """A passage quoted from gan_tdd/ must stand in the file word for word; `...` skips lines."""
     shutil.copy(ROOT / "conftest.py", tmp_path)
@@ -59,6 +62,7 @@ def test_a_quotation_that_drifted_from_its_file_fails_and_shows_the_passage(tmp_
     assert "not in gan_tdd/example.py (after line 0) as quoted:\ndef double(x):\n    return x + x" in output
 
 
+@IN_A_PROCESS
 def test_a_slow_mark_leaves_its_block_out_of_the_fast_loop_prompts_included(tmp_path):
     """`<!-- slow: ... -->` marks the next block, a `>>>` block's prompts each (they are items of
     their own), and nothing after the block's closing fence."""

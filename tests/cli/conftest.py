@@ -1,5 +1,5 @@
-"""What the command line's tests share: running main.py's entry point in a process of its own,
-and finished runs trained once and then shared."""
+"""What the command line's tests share: main.py's answer to a mistake, here and in a process of
+its own, and finished runs trained once and then shared."""
 import contextlib
 import io
 import shutil
@@ -22,14 +22,32 @@ finally:  # argparse's own mistakes end in SystemExit
 """
 
 
-@pytest.fixture
-def run_main():
-    """Run main.py's entry point with the given arguments in a new process; returns the
-    CompletedProcess, whose stdout ends with `tensorflow loaded: True` or `False`."""
-    def run(*argv, timeout=120):
-        return subprocess.run([sys.executable, "-c", _MAIN_AND_REPORT, *map(str, argv)],
-                              capture_output=True, text=True, timeout=timeout)
-    return run
+@pytest.fixture(params=["here", pytest.param("in_a_process_of_its_own", marks=pytest.mark.slow(
+    reason="starts a Python process of its own, to see that TensorFlow never loads in it"))])
+def refused(request, capsys, one_line):
+    """`refused(*argv)`: main.py's answer to a mistake, which must be status 2 and one line of
+    stderr (returned), before TensorFlow loads: TensorFlow prints lines of its own and takes
+    seconds to start. Each test that asks for it runs twice: here, with main() in this process
+    (where TensorFlow is loaded already: the fast loop checks the answer), and in a new Python
+    process, which must end without ever importing TensorFlow (slow: it starts a process)."""
+    def refuse(*argv):
+        argv = [str(argument) for argument in argv]
+        if request.param == "here":
+            try:
+                status = main(argv)
+            except SystemExit as exit:  # argparse's own mistakes end in SystemExit
+                status = exit.code
+            out, error = capsys.readouterr()
+        else:
+            result = subprocess.run([sys.executable, "-c", _MAIN_AND_REPORT, *argv],
+                                    capture_output=True, text=True, timeout=120)
+            status, error = result.returncode, result.stderr
+            out, loaded = result.stdout.rsplit("tensorflow loaded: ", 1)
+            assert loaded == "False\n", "TensorFlow loaded before the mistake was answered"
+        assert status == 2
+        assert out == "", out
+        return one_line(error)
+    return refuse
 
 
 @pytest.fixture

@@ -113,6 +113,7 @@ def test_resume_of_a_directory_without_a_checkpoint_is_refused(tmp_path, capsys)
     assert error.startswith("main.py: error: cannot resume") and error.count("\n") == 1
 
 
+@pytest.mark.slow(reason="starts main.py in a Python process of its own")
 @pytest.mark.parametrize("extra, message", [
     pytest.param(["--epochs", "ten"], "main.py: error: argument --epochs: must be an integer >= 0, got 'ten'",
                  id="bad_flag_value"),

@@ -7,6 +7,7 @@ import pytest
 import gan_tdd.image_to_image
 
 
+@pytest.mark.slow(reason="starts a Python process of its own, where TensorFlow has not loaded")
 def test_the_damages_load_without_tensorflow():
     """damage.py is numpy alone, so a command line can check a damage's name before TensorFlow starts."""
     code = ("import sys; from gan_tdd.image_to_image import get_damage; get_damage('noise'); "
