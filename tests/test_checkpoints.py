@@ -16,19 +16,20 @@ v1 = tf.compat.v1
 
 
 @pytest.fixture(scope="module")
-def tiny_model():
-    """Shared by this module's tests but not finalized: each adds a Checkpointer's Saver to the
-    graph, which changes nothing another test reads (each has a session of its own)."""
-    return GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=0)
+def tiny_model(tiny_arguments):
+    """The tiny model, shared by this module's tests but not finalized: each adds a Checkpointer's
+    Saver to the graph, which changes nothing another test reads (each has a session of its own)."""
+    return GANModel(**tiny_arguments)
 
 
 @pytest.mark.slow(reason="restores into a second model, as a resumed process builds one")
-def test_a_restored_model_has_the_saved_weights_and_counters(tiny_model, session, tiny_dataset, tmp_path):
+def test_a_restored_model_has_the_saved_weights_and_counters(tiny_model, session, tiny_dataset, tmp_path,
+                                                              tiny_arguments):
     """Save after a step, restore into a fresh model: same variables, same g_step."""
     tiny_model.fit(session, tiny_dataset, epochs=1)
     Checkpointer(tiny_model, tmp_path).save(session)
     saved = session.run(tiny_model.generator_variables + [tiny_model.g_step])
-    fresh = GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4)
+    fresh = GANModel(**tiny_arguments)
 
     with v1.Session(graph=fresh.graph) as other:
         Checkpointer(fresh, tmp_path).restore(other)
@@ -47,11 +48,6 @@ def test_restoring_from_an_empty_directory_says_there_is_no_checkpoint(tiny_mode
 def saves_at_12_and_18(model, session, dataset, directory):
     """Three epochs of six steps with a CheckpointCallback: saves at steps 12 and 18 remain."""
     model.fit(session, dataset, epochs=3, callbacks=[CheckpointCallback(Checkpointer(model, directory))])
-
-
-def fresh_model():
-    """A second tiny model, as a resumed process would build it."""
-    return GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4)
 
 
 def truncate_data(directory):
@@ -75,11 +71,11 @@ def scramble_both(directory):
     pytest.param(scramble_both, id="files_scrambled"),
 ])
 def test_restore_falls_back_to_the_previous_save_when_the_newest_is_damaged(
-        tiny_model, session, tiny_dataset, tmp_path, caplog, damage):
+        tiny_model, session, tiny_dataset, tmp_path, caplog, damage, tiny_arguments):
     """A half-written newest save (step 18) costs one epoch: step 12 is restored, with a warning."""
     saves_at_12_and_18(tiny_model, session, tiny_dataset, tmp_path)
     damage(tmp_path)
-    model = fresh_model()
+    model = GANModel(**tiny_arguments)
 
     with v1.Session(graph=model.graph) as other:
         restored = Checkpointer(model, tmp_path).restore(other)
@@ -90,13 +86,12 @@ def test_restore_falls_back_to_the_previous_save_when_the_newest_is_damaged(
 
 
 @pytest.mark.slow(reason="restores into a second model, as a resumed process builds one")
-def test_restore_says_so_when_no_save_can_be_read(tiny_model, session, tiny_dataset, tmp_path):
+def test_restore_says_so_when_no_save_can_be_read(tiny_model, session, tiny_dataset, tmp_path, tiny_arguments):
     """With both saves damaged, FileNotFoundError names them."""
     saves_at_12_and_18(tiny_model, session, tiny_dataset, tmp_path)
     for path in tmp_path.glob("model-*.index"):
         path.unlink()
-
-    model = fresh_model()
+    model = GANModel(**tiny_arguments)
 
     with v1.Session(graph=model.graph) as other, pytest.raises(
             FileNotFoundError, match=r"no checkpoint that can be restored \(damaged: model-18, model-12\)"):

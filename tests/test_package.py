@@ -62,10 +62,11 @@ def test_no_module_outside_the_command_line_imports_it():
 
 
 def test_every_test_the_docs_name_exists():
-    """docs/ and README point readers at tests by path and name (Class::method too): each must be there to read."""
+    """docs/ and README point readers at tests by path and name (Class::method too), and at the
+    fixtures' conftest.py files: each must be there to read."""
     root = PACKAGE.parent
     names = {}
-    for path in (root / "tests").rglob("test_*.py"):
+    for path in (root / "tests").rglob("*.py"):
         body = ast.parse(path.read_text()).body
         # A test function, a test class, or a class's test method as pytest names it: Class::method.
         names[str(path.relative_to(root))] = {node.name for node in body

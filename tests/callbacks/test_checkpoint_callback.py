@@ -5,10 +5,10 @@ from gan_tdd import Callback, CheckpointCallback, Checkpointer, GANModel
 
 
 @pytest.fixture(scope="module")
-def tiny_model():
-    """Shared by this module's tests but not finalized: each adds a Checkpointer's Saver to the
-    graph, which changes nothing another test reads (each has a session of its own)."""
-    return GANModel(noise_dim=4, image_shape=(8, 8, 1), generator_width=4, discriminator_width=4, seed=0)
+def tiny_model(tiny_arguments):
+    """The tiny model, shared by this module's tests but not finalized: each adds a Checkpointer's
+    Saver to the graph, which changes nothing another test reads (each has a session of its own)."""
+    return GANModel(**tiny_arguments)
 
 
 def test_the_callback_saves_after_each_epoch_and_keeps_the_newest_two(tiny_model, session, tiny_dataset, tmp_path):
