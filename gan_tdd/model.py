@@ -60,7 +60,10 @@ def _train_op_and_gradient_norm(optimizer, loss, variables, step, name):
 
 
 def _require_networks_for(networks, shape):
-    """Raise ValueError when a built-in pair cannot draw samples of `shape`: images or points."""
+    """Raise ValueError when a built-in pair cannot draw samples of `shape`: images or points.
+    (Networks of your own draw what they draw: the output shapes are checked as they are built.)"""
+    if not isinstance(networks, str):
+        return
     points = len(shape) == 1
     if points and networks not in DRAWS_POINTS:
         raise ValueError(f"networks {networks!r} draw images; points of shape {shape} take networks="
@@ -99,7 +102,9 @@ class GANModel:
 
     Another loss or other networks are one argument each: `GANModel(loss="hinge",
     networks="mlp")`; your own networks are functions (see `gan_tdd.networks`):
-    `GANModel(generator_fn=my_generator, discriminator_fn=my_discriminator)`.
+    `GANModel(generator_fn=my_generator, discriminator_fn=my_discriminator)`, or a module of
+    them, `GANModel(networks=my_networks)`, which the models that read a second head from D's
+    body (ACGAN, InfoGAN) take too.
 
     Named tensors, for readers and callbacks: `noise`, `real_images`, `generated_images`,
     `sampled_images`, `d_real_logits`, `d_fake_logits` (and `d_real_outputs`, `d_fake_outputs`:
@@ -125,7 +130,8 @@ class GANModel:
                 because the DCGAN generator upsamples twice by 2. Or (dimensions,) for points
                 (`gan_tdd.data.points`), with networks="points".
             networks: the built-in pair of networks, "dcgan" or "mlp" for images, "points" for
-                points (`gan_tdd.networks`).
+                points; or a module of your own that defines the same functions as those
+                (`gan_tdd.networks`).
             generator_width: the width of the built-in generator (DCGAN: channels of its last
                 hidden feature map; MLP: a quarter of its first hidden layer).
             discriminator_width: the width of the built-in discriminator (DCGAN: filters of its

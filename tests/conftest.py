@@ -5,6 +5,7 @@ import os
 import sys
 
 import numpy as np
+import one_layer_networks
 import pytest
 
 from gan_tdd import GANDataset
@@ -40,33 +41,15 @@ def pytest_configure(config):
     # collection would walk TensorFlow's own million as well: frozen, they are left out of it.
     gc.freeze()
 
+
 NOISE_DIM = 4
 IMAGE_SHAPE = (8, 8, 1)
 
-
-def linear_generator(noise, image_shape, training):
-    """The smallest generator: one dense layer from the noise to every pixel, then tanh."""
-    from gan_tdd.layers import dense
-    from gan_tdd.quiet_tensorflow import tf
-
-    return tf.reshape(tf.tanh(dense(noise, int(np.prod(image_shape)), "pixels")), [-1, *image_shape])
-
-
-def linear_discriminator(images):
-    """The smallest discriminator: one dense layer from every pixel to the logit."""
-    from gan_tdd.layers import dense
-    from gan_tdd.quiet_tensorflow import tf
-
-    return dense(tf.reshape(images, [-1, int(np.prod(images.shape[1:]))]), 1, "logit")
-
-
-# The tiny model: a GAN for 8x8 grey images with 4-d noise and one dense layer for each network.
-# It builds in half the time of the DCGAN pair, and building is most of the suite's time. The
-# tests that use it check the model's wiring, the loop and the callbacks, which any pair of
-# networks goes through; what the DCGAN pair brings (batch norm, its convolutions) is checked on
-# `tiny_dcgan_model`.
-TINY = dict(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, generator_fn=linear_generator,
-            discriminator_fn=linear_discriminator, seed=0)
+# The tiny model: a GAN for 8x8 grey images with 4-d noise and one dense layer for each network
+# (one_layer_networks.py, whose docstring says why). What the DCGAN pair brings (batch norm, its
+# convolutions) is checked on `tiny_dcgan_model`.
+TINY = dict(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, generator_fn=one_layer_networks.generator,
+            discriminator_fn=one_layer_networks.discriminator, seed=0)
 # The same GAN with the built-in DCGAN pair at 4 channels.
 TINY_DCGAN = dict(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, generator_width=4, discriminator_width=4, seed=0)
 
@@ -129,12 +112,6 @@ def tiny_dcgan_model(build_once):
     from gan_tdd import GANModel  # here, not above: it loads TensorFlow
 
     return build_once(GANModel, **TINY_DCGAN)
-
-
-@pytest.fixture(scope="session")
-def linear_networks():
-    """The tiny model's networks, for a model of another shape: generator_fn and discriminator_fn."""
-    return dict(generator_fn=linear_generator, discriminator_fn=linear_discriminator)
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,10 @@
-"""The built-in networks, DCGAN and MLP, as functions from tensors to tensors."""
+"""The built-in networks, DCGAN and MLP, as functions from tensors to tensors, and a module of
+your own in their place."""
 import numpy as np
 import pytest
 import tensorflow as tf
 
-from gan_tdd.networks import NETWORKS, discriminator, generator, get_networks
+from gan_tdd.networks import NETWORKS, discriminator, generator, get_discriminator_features, get_networks
 
 v1 = tf.compat.v1
 
@@ -74,6 +75,41 @@ def test_an_unknown_network_name_is_refused_in_one_line_that_lists_the_choices()
         get_networks("resnet")
 
     assert str(error.value) == "unknown networks 'resnet'; choose one of: dcgan, mlp, points"
+
+
+def test_a_networks_module_of_your_own_serves_as_a_built_in_one_with_its_widths_bound():
+    """Any module with the built-in modules' three functions: get_networks and
+    get_discriminator_features hand them out with `width` bound, as they do DCGAN's."""
+    import types
+
+    calls = []
+    yours = types.SimpleNamespace(
+        generator=lambda noise, image_shape, training, width: calls.append(("generator", width)),
+        discriminator=lambda images, width: calls.append(("discriminator", width)),
+        discriminator_features=lambda images, width: calls.append(("features", width)))
+
+    generator_fn, discriminator_fn = get_networks(yours, generator_width=3, discriminator_width=5)
+    generator_fn(None, (8, 8, 1), training=True)
+    discriminator_fn(None)
+    get_discriminator_features(yours, width=7)(None)
+
+    assert calls == [("generator", 3), ("discriminator", 5), ("features", 7)]
+
+
+@pytest.mark.parametrize("lookup, message", [
+    pytest.param(lambda yours: get_networks(yours), "has no discriminator", id="pair"),
+    pytest.param(lambda yours: get_discriminator_features(yours), "has no discriminator_features", id="features"),
+])
+def test_a_module_without_the_networks_functions_is_refused_naming_what_it_lacks(lookup, message):
+    """A module with a generator alone cannot be a pair; the message says what a networks module holds."""
+    import types
+
+    with pytest.raises(ValueError) as error:
+        lookup(types.SimpleNamespace(generator=lambda noise, image_shape, training, width: noise))
+
+    assert str(error.value).startswith("networks must be the name of a built-in pair (dcgan, mlp, points) "
+                                       "or a module with the functions")
+    assert str(error.value).endswith(message)
 
 
 def test_the_points_pair_maps_noise_to_unsquashed_points_and_points_to_one_logit():

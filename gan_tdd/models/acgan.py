@@ -31,11 +31,12 @@ class ACGANModel(LabelledGANModel):
         """Args:
             class_loss_weight: the class losses' weight in d_loss and g_loss (1 in the paper).
             The others: as for LabelledGANModel and GANModel; the discriminator is the
-                `networks` one with a class head, so there is no discriminator_fn.
+                `networks` one (a built-in's name, or a module of your own: see
+                `gan_tdd.networks`) with a class head, so there is no discriminator_fn.
         """
         if "discriminator_fn" in options:
-            raise ValueError("ACGANModel builds its discriminator from networks=...: it takes no "
-                             "discriminator_fn")
+            raise ValueError("ACGANModel builds its discriminator from networks=... (a built-in's name, or "
+                             "a module of yours with discriminator_features): it takes no discriminator_fn")
         self.class_loss_weight = require_positive_number("class_loss_weight", class_loss_weight)
         self.discriminator_features_fn = get_discriminator_features(networks, discriminator_width)
         super().__init__(noise_dim, image_shape, networks=networks,

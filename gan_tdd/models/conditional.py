@@ -61,7 +61,8 @@ class ConditionalGANModel(LabelledGANModel):
 
     Its arguments are LabelledGANModel's and GANModel's, and `conditioning`; a discriminator_fn
     of yours is given images with num_classes more channels, the label's (with "projection", D
-    is the `networks` one's body, so there is no discriminator_fn).
+    is the `networks` one's body, a built-in's or a module of yours, so there is no
+    discriminator_fn).
     """
 
     def __init__(self, noise_dim=100, image_shape=(28, 28, 1), *, conditioning="channels", networks="dcgan",

@@ -98,12 +98,13 @@ class InfoGANModel(GANModel):
                 of up to 15 degrees, zooms of 10%, shifts of 2 pixels).
             The others: as for GANModel; a generator_fn of yours is given the noise and the
                 code concatenated, shape (batch, noise_dim + categorical_dim + continuous_dim);
-                the discriminator is the `networks` one with Q's heads, so there is no
+                the discriminator is the `networks` one (a built-in's name, or a module of
+                your own: see `gan_tdd.networks`) with Q's heads, so there is no
                 discriminator_fn.
         """
         if "discriminator_fn" in options:
-            raise ValueError("InfoGANModel builds its discriminator from networks=...: it takes no "
-                             "discriminator_fn")
+            raise ValueError("InfoGANModel builds its discriminator from networks=... (a built-in's name, or "
+                             "a module of yours with discriminator_features): it takes no discriminator_fn")
         self.categorical_dim = require_int("categorical_dim", categorical_dim, 2)
         self.continuous_dim = require_int("continuous_dim", continuous_dim, 1)
         self.categorical_weight = require_positive_number("categorical_weight", categorical_weight)

@@ -17,6 +17,10 @@ Each built-in module (dcgan, mlp, points) holds such a pair with one more argume
 `get_networks` binds. Each also offers `discriminator_features(images, width)`, the
 discriminator without its logit layer, for models that read a second head from the same body
 (`get_discriminator_features`).
+
+A module of your own with the same three functions serves wherever a built-in's name does:
+`ACGANModel(networks=my_networks)` reads its class head from your discriminator's body, as
+`networks="dcgan"` reads it from DCGAN's.
 """
 import functools
 
@@ -28,11 +32,27 @@ NETWORKS = {"dcgan": dcgan, "mlp": mlp, "points": points}
 DRAWS_POINTS = {"points"}
 
 
-def get_networks(name, generator_width=64, discriminator_width=64):
-    """The built-in pair called `name`, with its widths bound.
+def _networks_module(networks, needs):
+    """The module that holds the networks: the built-in one called `networks`, or `networks`
+    itself when it is a module of your own with the functions named in `needs`."""
+    if isinstance(networks, str):
+        if networks not in NETWORKS:
+            raise ValueError(f"unknown networks {networks!r}; choose one of: {', '.join(NETWORKS)}")
+        return NETWORKS[networks]
+    missing = [name for name in needs if not callable(getattr(networks, name, None))]
+    if missing:
+        raise ValueError(f"networks must be the name of a built-in pair ({', '.join(NETWORKS)}) or a module "
+                         f"with the functions {', '.join(needs)} (as gan_tdd.networks.dcgan); "
+                         f"{networks!r} has no {', '.join(missing)}")
+    return networks
+
+
+def get_networks(networks, generator_width=64, discriminator_width=64):
+    """The pair of networks `networks` holds, with its widths bound.
 
     Args:
-        name: "dcgan" or "mlp" (images), or "points".
+        networks: "dcgan" or "mlp" (images), or "points"; or a module of your own with
+            `generator(noise, image_shape, training, width)` and `discriminator(images, width)`.
         generator_width: the generator's `width`.
         discriminator_width: the discriminator's `width`.
 
@@ -40,21 +60,24 @@ def get_networks(name, generator_width=64, discriminator_width=64):
         (generator_fn, discriminator_fn).
 
     Raises:
-        ValueError: for a name not in NETWORKS; the message lists the names that are.
+        ValueError: for a name not in NETWORKS (the message lists the names that are), or a
+            module without those functions.
     """
-    if not isinstance(name, str) or name not in NETWORKS:
-        raise ValueError(f"unknown networks {name!r}; choose one of: {', '.join(NETWORKS)}")
-    module = NETWORKS[name]
+    module = _networks_module(networks, ("generator", "discriminator"))
     return (functools.partial(module.generator, width=generator_width),
             functools.partial(module.discriminator, width=discriminator_width))
 
 
-def get_discriminator_features(name, width=64):
-    """The body of the built-in discriminator called `name` (everything before its logit), with
-    its width bound: images -> features of shape (batch, features).
+def get_discriminator_features(networks, width=64):
+    """The body of the discriminator `networks` holds (everything before its logit), with its
+    width bound: images -> features of shape (batch, features).
+
+    Args:
+        networks: a name in NETWORKS, or a module of your own with
+            `discriminator_features(images, width)`.
 
     Raises:
-        ValueError: for a name not in NETWORKS.
+        ValueError: for a name not in NETWORKS, or a module without that function.
     """
-    get_networks(name)
-    return functools.partial(NETWORKS[name].discriminator_features, width=width)
+    module = _networks_module(networks, ("discriminator_features",))
+    return functools.partial(module.discriminator_features, width=width)

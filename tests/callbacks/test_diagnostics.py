@@ -3,6 +3,7 @@ any data, from D's outputs and the samples themselves."""
 import logging
 
 import numpy as np
+import one_layer_networks
 import pytest
 import tensorflow as tf
 
@@ -13,13 +14,14 @@ v1 = tf.compat.v1
 
 
 def model_drawing(draw):
-    """A GAN on 8x8 images whose generator is `draw(noise)` plus a variable times 0 (for its optimizer)."""
+    """A GAN on 8x8 images whose generator is `draw(noise)` plus a variable times 0 (for its
+    optimizer), and whose discriminator is the suite's one dense layer."""
     def generator(noise, image_shape, training):
         unused = v1.get_variable("unused", initializer=0.0)
         return draw(noise, image_shape) + 0.0 * unused
 
-    return GANModel(noise_dim=64, image_shape=(8, 8, 1), generator_fn=generator, generator_width=4,
-                    discriminator_width=4, seed=0)
+    return GANModel(noise_dim=64, image_shape=(8, 8, 1), generator_fn=generator,
+                    discriminator_fn=one_layer_networks.discriminator, seed=0)
 
 
 def test_the_mean_pairwise_distance_is_worked_out_by_hand():

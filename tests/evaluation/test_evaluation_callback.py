@@ -2,6 +2,7 @@
 import logging
 
 import numpy as np
+import one_layer_networks
 import pytest
 import tensorflow as tf
 
@@ -25,10 +26,10 @@ def evaluator():
 
 
 @pytest.fixture(scope="module")
-def mnist_sized_gan(build_once, linear_networks):
-    """An MNIST-sized GAN with conftest.py's one-layer networks, shared: what the callback asks
+def mnist_sized_gan(build_once):
+    """An MNIST-sized GAN with the suite's one-layer networks, shared: what the callback asks
     of a model is the same whatever its networks."""
-    return build_once(GANModel, noise_dim=NOISE_DIM, seed=0, **linear_networks)
+    return build_once(GANModel, noise_dim=NOISE_DIM, seed=0, networks=one_layer_networks)
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +96,10 @@ class RecordingEvaluator(StubEvaluator):
 
 @pytest.fixture(scope="module")
 def tiny_models(build_once):
-    """Tiny MNIST-sized models by class and options, each built once and shared (conftest.py's `build_once`)."""
-    return lambda model_class, **options: build_once(model_class, noise_dim=NOISE_DIM, generator_width=4,
-                                                     discriminator_width=4, seed=0, **options)
+    """Tiny MNIST-sized models by class and options, with the one-layer networks, each built once
+    and shared (conftest.py's `build_once`)."""
+    return lambda model_class, **options: build_once(model_class, noise_dim=NOISE_DIM, networks=one_layer_networks,
+                                                     seed=0, **options)
 
 
 @pytest.fixture

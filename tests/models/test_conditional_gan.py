@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 import tensorflow as tf
-from two_classes import TINY, drawn_classes, moved, two_class_images, values_of
+from two_classes import TINY, TINY_DCGAN, drawn_classes, moved, two_class_images, values_of
 
 from gan_tdd import ConditionalGANModel, GANDataset
 
@@ -12,8 +12,9 @@ v1 = tf.compat.v1
 @pytest.fixture(scope="module")
 def model(build_once):
     """Built once and shared, its graph finalized so that no test can change it (conftest.py's
-    `build_once`); each test opens a session of its own, with fresh variables."""
-    return build_once(ConditionalGANModel, num_classes=2, **TINY)
+    `build_once`); each test opens a session of its own, with fresh variables. With the DCGAN
+    pair: some tests read what its first convolution reads."""
+    return build_once(ConditionalGANModel, num_classes=2, **TINY_DCGAN)
 
 
 @pytest.fixture
@@ -130,7 +131,7 @@ def test_a_conditional_gan_draws_the_class_it_is_asked_for():
 @pytest.fixture(scope="module")
 def projection_model(build_once):
     """The tiny conditional GAN whose discriminator reads the label by projection, shared."""
-    return build_once(ConditionalGANModel, num_classes=2, conditioning="projection", **TINY)
+    return build_once(ConditionalGANModel, num_classes=2, conditioning="projection", **TINY_DCGAN)
 
 
 def test_with_projection_the_label_adds_its_embeddings_inner_product_with_the_features(

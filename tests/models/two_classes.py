@@ -1,10 +1,14 @@
 """What the tests of the models that draw what they are asked for share: two classes of 8x8 images,
 and a numpy oracle of the cross-entropy."""
 import numpy as np
+import one_layer_networks
 
 NOISE_DIM = 4
 IMAGE_SHAPE = (8, 8, 1)
-TINY = dict(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, generator_width=4, discriminator_width=4, seed=0)
+# The tiny models: one dense layer for each network and each head (tests/one_layer_networks.py).
+TINY = dict(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, networks=one_layer_networks, seed=0)
+# With the DCGAN pair at 4 channels instead, for what its convolutions read.
+TINY_DCGAN = dict(noise_dim=NOISE_DIM, image_shape=IMAGE_SHAPE, generator_width=4, discriminator_width=4, seed=0)
 # The tiny InfoGAN's codes and their weights.
 INFOGAN_OPTIONS = dict(categorical_dim=3, continuous_dim=2, categorical_weight=0.5, continuous_weight=0.2)
 # The tiny ACGAN's classes and the weight of its class loss.
