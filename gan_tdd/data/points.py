@@ -66,9 +66,15 @@ class GaussianMixture:
         points = np.asarray(points, np.float64).reshape(len(points), -1)
         normalizer = (2 * np.pi * self.std ** 2) ** (self.dimensions / 2)
         density = np.empty(len(points))
+        centres_squared = (self.centres ** 2).sum(axis=1)
         for start in range(0, len(points), 256):  # 256 points at a time: memory stays a few MB
-            squared = ((points[start:start + 256, None, :] - self.centres[None, :, :]) ** 2).sum(axis=-1)
-            density[start:start + 256] = np.exp(-squared / (2 * self.std ** 2)).mean(axis=1)
+            chunk = points[start:start + 256]
+            # |x - c|^2 = |x|^2 + |c|^2 - 2 x.c: one matrix product for the chunk, where the
+            # difference of every point with every centre made an array `dimensions` times as
+            # large (a kernel estimate has a centre per sample: thousands). Rounding can take a
+            # distance of 0 a hair below it.
+            squared = (chunk ** 2).sum(axis=1)[:, None] + centres_squared[None, :] - 2 * chunk @ self.centres.T
+            density[start:start + 256] = np.exp(-np.maximum(squared, 0.0) / (2 * self.std ** 2)).mean(axis=1)
         return density / normalizer
 
 
